@@ -1,0 +1,3 @@
+namespace Earshot.Core.Agents;
+
+public enum Presence { Offline, Available, Away }

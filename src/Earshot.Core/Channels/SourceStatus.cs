@@ -1,0 +1,3 @@
+namespace Earshot.Core.Channels;
+
+public enum SourceStatus { Active, Paused, Failing }

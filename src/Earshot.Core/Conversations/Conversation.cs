@@ -1,0 +1,119 @@
+using Earshot.Core.Reporting;
+using Earshot.Triage;
+
+namespace Earshot.Core.Conversations;
+
+/// <summary>
+/// A thread of posts and replies with one author on one channel: the unit that is queued, assigned, answered,
+/// resolved and measured. Transitions check the state and return the reporting event they cause.
+/// </summary>
+public sealed class Conversation
+{
+    public long Id { get; set; }
+    public long WorkspaceId { get; set; }
+    public long SourceId { get; set; }
+    /// <summary>The platform the conversation happens on (x, mastodon, email...).</summary>
+    public required string Channel { get; set; }
+    /// <summary>The capacity class it uses: social, email, or another open-media channel.</summary>
+    public required string Medium { get; set; }
+    public long? IdentityId { get; set; }
+    public long? ContactId { get; set; }
+    public long QueueId { get; set; }
+    public ConversationStatus Status { get; set; } = ConversationStatus.Open;
+    public Bucket Bucket { get; set; } = Bucket.Care;
+    public int Priority { get; set; }
+    public Dictionary<string, int> PriorityParts { get; set; } = [];
+    public RiskFlags Risks { get; set; }
+    public string? Language { get; set; }
+    /// <summary>The first line of the first post, for lists.</summary>
+    public string Subject { get; set; } = "";
+    /// <summary>The platform id of the post that started it, for threading replies.</summary>
+    public string? RootExternalId { get; set; }
+    public long? AssigneeId { get; set; }
+    public DateTime OpenedAt { get; set; }
+    public DateTime LastActivityAt { get; set; }
+    public DateTime? AssignedAt { get; set; }
+    public DateTime? FirstResponseAt { get; set; }
+    public DateTime? FirstResponseDueAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+    public string? Disposition { get; set; }
+    /// <summary>Bumped by every transition: two writers cannot both move the same conversation.</summary>
+    public int Version { get; set; }
+
+    public ReportingEvent Open(DateTime now)
+    {
+        Status = ConversationStatus.Open;
+        OpenedAt = now;
+        LastActivityAt = now;
+        return Event(ReportingEventKind.ConversationOpened, now, null);
+    }
+
+    public ReportingEvent Assign(long agentId, DateTime now)
+    {
+        if (Status is not (ConversationStatus.Open or ConversationStatus.Assigned))
+        {
+            throw new ConversationStateException($"Conversation {Id} is {Status.ToString().ToLowerInvariant()} and cannot be assigned.");
+        }
+        Status = ConversationStatus.Assigned;
+        AssigneeId = agentId;
+        AssignedAt = now;
+        Version++;
+        return Event(ReportingEventKind.ConversationAssigned, now, (now - OpenedAt).TotalSeconds);
+    }
+
+    /// <summary>A reply went out. The first one is the first response and is measured.</summary>
+    public ReportingEvent? RecordResponse(DateTime now)
+    {
+        LastActivityAt = now;
+        if (FirstResponseAt is not null)
+        {
+            return null;
+        }
+        FirstResponseAt = now;
+        return Event(ReportingEventKind.FirstResponse, now, (now - OpenedAt).TotalSeconds);
+    }
+
+    /// <summary>The customer wrote again: a resolved conversation comes back to the queue.</summary>
+    public ReportingEvent? RecordInbound(DateTime now)
+    {
+        LastActivityAt = now;
+        if (Status is not (ConversationStatus.Resolved or ConversationStatus.Pending))
+        {
+            return null;
+        }
+        var reopened = Status == ConversationStatus.Resolved;
+        Status = AssigneeId is null || reopened ? ConversationStatus.Open : ConversationStatus.Assigned;
+        if (reopened)
+        {
+            AssigneeId = null;
+            ResolvedAt = null;
+        }
+        Version++;
+        return reopened ? Event(ReportingEventKind.ConversationReopened, now, null) : null;
+    }
+
+    public ReportingEvent Resolve(DateTime now, string? disposition)
+    {
+        if (Status is ConversationStatus.Resolved or ConversationStatus.Closed)
+        {
+            throw new ConversationStateException($"Conversation {Id} is already {Status.ToString().ToLowerInvariant()}.");
+        }
+        Status = ConversationStatus.Resolved;
+        ResolvedAt = now;
+        Disposition = disposition;
+        Version++;
+        return Event(ReportingEventKind.ConversationResolved, now, (now - OpenedAt).TotalSeconds);
+    }
+
+    public ReportingEvent Event(ReportingEventKind kind, DateTime now, double? seconds) => new()
+    {
+        WorkspaceId = WorkspaceId,
+        Kind = kind,
+        ConversationId = Id,
+        AgentId = AssigneeId,
+        QueueId = QueueId,
+        Channel = Channel,
+        ValueSeconds = seconds,
+        OccurredAt = now,
+    };
+}

@@ -1,0 +1,3 @@
+namespace Earshot.Core.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }

@@ -1,0 +1,3 @@
+namespace Earshot.Core.Ingestion;
+
+public enum PostDirection { Inbound, Outbound }

@@ -1,0 +1,3 @@
+namespace Earshot.Core.Ingestion;
+
+public enum PostStatus { Received, Processed }

@@ -1,0 +1,3 @@
+namespace Earshot.Core.Routing;
+
+public enum OfferStatus { Pending, Accepted, Rejected, Expired, Withdrawn }

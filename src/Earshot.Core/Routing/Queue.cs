@@ -1,0 +1,21 @@
+using Earshot.Triage;
+
+namespace Earshot.Core.Routing;
+
+/// <summary>A routing target with its SLA policy and offer rules.</summary>
+public sealed class Queue
+{
+    public long Id { get; set; }
+    public long WorkspaceId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Which bucket's conversations the queue takes by default.</summary>
+    public Bucket Bucket { get; set; } = Bucket.Care;
+    /// <summary>The default queue of its bucket.</summary>
+    public bool IsDefault { get; set; }
+    public long? SlaPolicyId { get; set; }
+    /// <summary>Skills an agent needs (skill name → minimum proficiency 1–5).</summary>
+    public Dictionary<string, int> RequiredSkills { get; set; } = [];
+    public int OfferTimeoutSeconds { get; set; } = 30;
+    public bool AutoAccept { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,4 @@
+namespace Earshot.Core.Workspaces;
+
+/// <summary>What a person or key may do in a workspace.</summary>
+public enum AgentRoleName { Agent, Supervisor, Marketing, Admin }

@@ -1,0 +1,16 @@
+using Earshot.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Earshot.Migrations.Postgres;
+
+/// <summary>Lets <c>dotnet ef</c> build the model for this provider; no database is opened to add a migration.</summary>
+public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<EarshotDbContext>
+{
+    public EarshotDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<EarshotDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=earshot_design;Username=postgres");
+        return new EarshotDbContext(options.Options);
+    }
+}
