@@ -27,15 +27,15 @@ internal static class QueryFormatter
             case PhraseNode phrase:
                 builder.Append(phrase.Display);
                 break;
-            case OrNode or:
-                WriteJoined(builder, or.Children, " OR ", child => child is OrNode);
+            case OrNode anyOf:
+                WriteJoined(builder, anyOf.Children, " OR ", child => child is OrNode);
                 break;
-            case AndNode and:
-                WriteJoined(builder, and.Children, " AND ", child => child is OrNode or AndNode);
+            case AndNode allOf:
+                WriteJoined(builder, allOf.Children, " AND ", child => child is OrNode or AndNode);
                 break;
-            case NotNode not:
+            case NotNode negation:
                 builder.Append("NOT ");
-                WriteOperand(builder, not.Child, not.Child is not (TermNode or PhraseNode or FieldNode));
+                WriteOperand(builder, negation.Child, negation.Child is not (TermNode or PhraseNode or FieldNode));
                 break;
             case NearNode near:
                 WriteOperand(builder, near.Left, near.Left is OrNode);

@@ -163,11 +163,11 @@ internal sealed class QueryParser
     {
         switch (node)
         {
-            case OrNode or when isOr:
-                children.AddRange(or.Children);
+            case OrNode anyOf when isOr:
+                children.AddRange(anyOf.Children);
                 break;
-            case AndNode and when !isOr:
-                children.AddRange(and.Children);
+            case AndNode allOf when !isOr:
+                children.AddRange(allOf.Children);
                 break;
             default:
                 children.Add(node);
@@ -180,7 +180,7 @@ internal sealed class QueryParser
         var ok = node switch
         {
             TermNode or PhraseNode => true,
-            OrNode or => or.Children.All(c => c is TermNode or PhraseNode),
+            OrNode anyOf => anyOf.Children.All(c => c is TermNode or PhraseNode),
             _ => false,
         };
         if (!ok)

@@ -15,10 +15,10 @@ internal enum QueryTokenKind
 }
 
 /// <summary>One lexical token of a query.</summary>
-/// <param name="Text">The raw word, the phrase's inner text, or the field's value.</param>
-/// <param name="Name">The field name (lower case) for <see cref="QueryTokenKind.Field"/>.</param>
-/// <param name="Number">The distance of NEAR/n.</param>
-/// <param name="TextPosition">Where <paramref name="Text"/> starts in the query.</param>
+// Text: The raw word, the phrase's inner text, or the field's value.
+// Name: The field name (lower case) for QueryTokenKind.Field.
+// Number: The distance of NEAR/n.
+// TextPosition: Where Text starts in the query.
 internal readonly record struct QueryToken(
     QueryTokenKind Kind, int Position, string Text = "", string Name = "", int Number = 0, int TextPosition = 0)
 {
