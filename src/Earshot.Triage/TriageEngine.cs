@@ -113,6 +113,10 @@ public sealed class TriageEngine
         }
     }
 
+    /// <summary>The language of a text ("und" when it cannot tell).</summary>
+    public string IdentifyLanguage(ReadOnlySpan<char> text) =>
+        GuessLanguage(text.ToString().ToLowerInvariant().Split([' ', '\t', '\n', '\r', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries));
+
     static string GuessLanguage(string[] words)
     {
         var best = "und";

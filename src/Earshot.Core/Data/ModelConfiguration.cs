@@ -56,7 +56,8 @@ static class ModelConfiguration
             e.Property(p => p.Platform).HasMaxLength(32);
             e.Property(p => p.ExternalId).HasMaxLength(256);
             e.Property(p => p.InReplyToExternalId).HasMaxLength(256);
-            e.Property(p => p.LeaseToken).HasMaxLength(32);
+            // The lease token guards the save: a node whose lease was taken over cannot write its result.
+            e.Property(p => p.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
             e.Property(p => p.Reasons).HasJsonConversion();
             e.Property(p => p.PriorityParts).HasJsonConversion();
             e.Ignore(p => p.TagList);
@@ -136,7 +137,7 @@ static class ModelConfiguration
             e.HasIndex(r => r.ConversationId);
             e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId);
             e.HasOne<Agent>().WithMany().HasForeignKey(r => r.AgentId);
-            e.Property(r => r.LeaseToken).HasMaxLength(32);
+            e.Property(r => r.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
         });
         model.Entity<SlaPolicy>(e =>
         {

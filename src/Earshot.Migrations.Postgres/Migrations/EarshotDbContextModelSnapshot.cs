@@ -558,6 +558,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("language_hint");
 
                     b.Property<string>("LeaseToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("lease_token");
@@ -763,6 +764,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("in_reply_to_external_id");
 
                     b.Property<string>("LeaseToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("lease_token");

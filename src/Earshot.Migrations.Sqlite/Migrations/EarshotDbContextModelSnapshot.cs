@@ -539,6 +539,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnName("language_hint");
 
                     b.Property<string>("LeaseToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_token");
@@ -740,6 +741,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnName("in_reply_to_external_id");
 
                     b.Property<string>("LeaseToken")
+                        .IsConcurrencyToken()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("lease_token");

@@ -1,0 +1,91 @@
+using Earshot.Core.Auditing;
+using Earshot.Core.Data;
+using Earshot.Core.Pipeline;
+using Earshot.Core.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Earshot.Core.Conversations;
+
+/// <summary>Resolve and transfer: transitions people ask for, each saved with its reporting event and audit entry.</summary>
+public sealed class ConversationService(WorkSignals signals, TimeProvider time)
+{
+    public async Task<string?> ResolveAsync(EarshotDbContext db, Conversation conversation, string? disposition, string actor, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            db.ReportingEvents.Add(conversation.Resolve(now, disposition));
+        }
+        catch (ConversationStateException ex)
+        {
+            return ex.Message;
+        }
+        await WithdrawOffersAsync(db, conversation.Id, now, ct);
+        Audit(db, conversation, actor, "resolve", disposition ?? "", now);
+        return await SaveAsync(db, conversation, ct);
+    }
+
+    /// <summary>Moves a conversation to another queue (back to waiting) or hands it to an agent, with a reason.</summary>
+    public async Task<string?> TransferAsync(
+        EarshotDbContext db, Conversation conversation, long? queueId, long? agentId, string reason, string actor, CancellationToken ct)
+    {
+        if (conversation.Status is ConversationStatus.Resolved or ConversationStatus.Closed)
+        {
+            return $"Conversation {conversation.Id} is {conversation.Status.ToString().ToLowerInvariant()}; reopen it first.";
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await WithdrawOffersAsync(db, conversation.Id, now, ct);
+        if (queueId is { } q)
+        {
+            conversation.QueueId = q;
+        }
+        if (agentId is { } a)
+        {
+            conversation.Status = ConversationStatus.Open; // Assign checks the state it comes from
+            db.ReportingEvents.Add(conversation.Assign(a, now));
+        }
+        else
+        {
+            conversation.Status = ConversationStatus.Open;
+            conversation.AssigneeId = null;
+            conversation.Version++;
+        }
+        Audit(db, conversation, actor, "transfer", $"to {(agentId is null ? "" : $"agent {agentId} ")}{(queueId is null ? "" : $"queue {queueId} ")}: {reason}", now);
+        var error = await SaveAsync(db, conversation, ct);
+        signals.Routing.Notify();
+        return error;
+    }
+
+    static async Task WithdrawOffersAsync(EarshotDbContext db, long conversationId, DateTime now, CancellationToken ct)
+    {
+        foreach (var offer in await db.Offers.Where(o => o.ConversationId == conversationId && o.Status == OfferStatus.Pending).ToListAsync(ct))
+        {
+            offer.Status = OfferStatus.Withdrawn;
+            offer.RespondedAt = now;
+        }
+    }
+
+    static void Audit(EarshotDbContext db, Conversation conversation, string actor, string action, string detail, DateTime now) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            WorkspaceId = conversation.WorkspaceId,
+            Actor = actor,
+            Action = action,
+            Subject = $"conversation:{conversation.Id}",
+            Detail = detail,
+            OccurredAt = now,
+        });
+
+    static async Task<string?> SaveAsync(EarshotDbContext db, Conversation conversation, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return $"Conversation {conversation.Id} was changed by someone else; reload it.";
+        }
+    }
+}

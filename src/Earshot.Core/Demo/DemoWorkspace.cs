@@ -1,0 +1,70 @@
+using Earshot.Core.Agents;
+using Earshot.Core.Channels;
+using Earshot.Core.Channels.Demo;
+using Earshot.Core.Data;
+using Earshot.Core.Listening;
+using Earshot.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Earshot.Core.Demo;
+
+/// <summary>
+/// "Acme Air", an airline: listening rules, care and marketing queues, three agents (one a person, two simulated
+/// so metrics fill in), a marketing lead and a supervisor. Created once; it is the default workspace in demo mode.
+/// </summary>
+public static class DemoWorkspace
+{
+    public const string Name = "Acme Air";
+    public const string Slug = "acme-air";
+    public const string Password = "earshot-demo";
+    public const string StreamSourceName = "Demo stream";
+
+    public static readonly IReadOnlyList<(string Name, string Email, AgentRoleName Role, bool Simulated)> People =
+    [
+        ("Ana Agent", "agent@acme-air.example", AgentRoleName.Agent, false),
+        ("Ben Bot", "ben@acme-air.example", AgentRoleName.Agent, true),
+        ("Chloé Bot", "chloe@acme-air.example", AgentRoleName.Agent, true),
+        ("Mia Marketing", "marketing@acme-air.example", AgentRoleName.Marketing, false),
+        ("Sam Supervisor", "supervisor@acme-air.example", AgentRoleName.Supervisor, false),
+        ("Ada Admin", "admin@acme-air.example", AgentRoleName.Admin, false),
+    ];
+
+    /// <summary>Creates the demo workspace as the default one if there is no default workspace yet.</summary>
+    public static async Task<Workspace> EnsureAsync(EarshotDbContext db, Func<string, string> hashPassword, DateTime now, CancellationToken ct)
+    {
+        var existing = await db.Workspaces.IgnoreQueryFilters().SingleOrDefaultAsync(w => w.IsDefault, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var workspace = await WorkspaceProvisioner.EnsureDefaultAsync(db, Name, Slug, now, ct);
+        var hash = hashPassword(Password);
+        foreach (var (name, email, role, simulated) in People)
+        {
+            var agent = WorkspaceProvisioner.NewAgent(workspace.Id, name, email, role, hash, now);
+            agent.IsSimulated = simulated;
+            agent.Skills = name switch
+            {
+                "Ana Agent" => new() { ["en"] = 5, ["es"] = 4, ["baggage"] = 4 },
+                "Ben Bot" => new() { ["en"] = 5, ["refunds"] = 4 },
+                "Chloé Bot" => new() { ["en"] = 4, ["fr"] = 5 },
+                _ => new() { ["en"] = 5 },
+            };
+            db.Agents.Add(agent);
+        }
+        db.ListeningRules.AddRange(
+            Rule(workspace.Id, "Brand mentions", "\"acme air\" OR @acmeair OR #acmeair OR acmeair", "brand", now),
+            Rule(workspace.Id, "Service problems", "(lost OR delayed OR cancelled OR refund OR stuck OR waiting) AND (\"acme air\" OR @acmeair OR #acmeair)", "service", now),
+            Rule(workspace.Id, "Outage watch", "#acmefail OR (app AND (down OR crash OR outage)) AND NOT hiring", "incident", now),
+            Rule(workspace.Id, "Competitors", "\"globex airways\" OR @globexair", "competitor", now));
+        db.Sources.Add(new Source
+        {
+            WorkspaceId = workspace.Id, Platform = "x", Name = StreamSourceName, Connector = DemoConnector.ConnectorName, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return workspace;
+    }
+
+    static ListeningRule Rule(long workspaceId, string name, string query, string tag, DateTime now) =>
+        new() { WorkspaceId = workspaceId, Name = name, Query = query, Tag = tag, CreatedAt = now };
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using Earshot.Core.Agents;
+using Earshot.Core.Auditing;
+using Earshot.Core.Conversations;
+using Earshot.Core.Data;
+using Earshot.Core.Pipeline;
+using Earshot.Core.Reporting;
+using Earshot.Core.Workspaces;
+using Earshot.Triage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Earshot.Core.Routing;
+
+/// <summary>
+/// Drives <see cref="Router"/> against the database: expires stale offers, then for each workspace with waiting
+/// conversations takes the workspace's routing lock, loads the waiting list and the available agents with their
+/// load, and writes the offers in one transaction.
+/// </summary>
+public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals, PipelineMetrics metrics, TimeProvider time)
+{
+    const int MaxWaiting = 500;
+    static readonly TimeSpan RetryDeclinedAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>One routing round over every workspace; returns the number of offers made.</summary>
+    public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Offers.IgnoreQueryFilters()
+            .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Expired).SetProperty(o => o.RespondedAt, now), ct);
+        var workspaceIds = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.Status == ConversationStatus.Open)
+            .Select(c => c.WorkspaceId).Distinct().ToListAsync(ct);
+        var offers = 0;
+        foreach (var workspaceId in workspaceIds)
+        {
+            offers += await RouteWorkspaceAsync(db, workspaceId, now, ct);
+        }
+        if (offers > 0)
+        {
+            metrics.Offered(offers);
+            metrics.StageTook("routing", Stopwatch.GetElapsedTime(started));
+            signals.Offers.Notify();
+        }
+        return offers;
+    }
+
+    async Task<int> RouteWorkspaceAsync(EarshotDbContext db, long workspaceId, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await dialect.TryLockRoutingAsync(db, workspaceId, ct))
+        {
+            return 0; // another node is routing this workspace right now
+        }
+        var waiting = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Open
+                        && !db.Offers.Any(o => o.ConversationId == c.Id && o.Status == OfferStatus.Pending))
+            .OrderByDescending(c => c.Priority).ThenBy(c => c.OpenedAt)
+            .Take(MaxWaiting)
+            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt })
+            .ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return 0;
+        }
+        var agents = await db.Agents.IgnoreQueryFilters()
+            .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
+            .ToListAsync(ct);
+        if (agents.Count == 0)
+        {
+            return 0;
+        }
+        var queues = await db.Queues.IgnoreQueryFilters().AsNoTracking().Where(q => q.WorkspaceId == workspaceId).ToDictionaryAsync(q => q.Id, ct);
+        var candidates = await CandidatesAsync(db, workspaceId, agents, queues, now, ct);
+        var waitingIds = waiting.Select(w => w.Id).ToList();
+        var declinedSince = now - RetryDeclinedAfter;
+        var declined = (await db.Offers.IgnoreQueryFilters()
+                .Where(o => waitingIds.Contains(o.ConversationId) && o.OfferedAt >= declinedSince
+                            && (o.Status == OfferStatus.Rejected || o.Status == OfferStatus.Expired))
+                .Select(o => new { o.ConversationId, o.AgentId })
+                .ToListAsync(ct))
+            .GroupBy(o => o.ConversationId)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(o => o.AgentId).ToHashSet());
+
+        var work = waiting.Select(w => new WaitingWork(
+            w.Id, w.QueueId, w.Medium, w.Priority, w.OpenedAt,
+            queues.TryGetValue(w.QueueId, out var q) ? q.RequiredSkills : new Dictionary<string, int>(),
+            declined.GetValueOrDefault(w.Id) ?? new HashSet<long>()));
+        var decisions = Router.ChooseAll(work, candidates, now);
+        if (decisions.Count == 0)
+        {
+            return 0;
+        }
+
+        var agentsById = agents.ToDictionary(a => a.Id);
+        var chosenIds = decisions.Select(d => d.ConversationId).ToList();
+        var conversations = await db.Conversations.IgnoreQueryFilters().Where(c => chosenIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        foreach (var decision in decisions)
+        {
+            var conversation = conversations[decision.ConversationId];
+            var queue = queues[conversation.QueueId];
+            var agent = agentsById[decision.AgentId];
+            var offer = new Offer
+            {
+                WorkspaceId = workspaceId,
+                ConversationId = conversation.Id,
+                AgentId = agent.Id,
+                Reason = decision.Reason,
+                OfferedAt = now,
+                ExpiresAt = now.AddSeconds(queue.OfferTimeoutSeconds),
+            };
+            db.Offers.Add(offer);
+            agent.LastOfferedAt = now;
+            var offeredEvent = conversation.Event(ReportingEventKind.ConversationOffered, now, (now - conversation.OpenedAt).TotalSeconds);
+            offeredEvent.AgentId = agent.Id;
+            db.ReportingEvents.Add(offeredEvent);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                WorkspaceId = workspaceId,
+                Actor = "router",
+                Action = "offer",
+                Subject = $"conversation:{conversation.Id}",
+                Detail = decision.Reason,
+                OccurredAt = now,
+            });
+            if (queue.AutoAccept || agent.IsSimulated)
+            {
+                offer.Status = OfferStatus.Accepted;
+                offer.RespondedAt = now;
+                db.ReportingEvents.Add(conversation.Assign(agent.Id, now));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return decisions.Count;
+    }
+
+    static async Task<List<RoutingCandidate>> CandidatesAsync(
+        EarshotDbContext db, long workspaceId, List<Agent> agents, Dictionary<long, Queue> queues, DateTime now, CancellationToken ct)
+    {
+        var agentIds = agents.Select(a => a.Id).ToList();
+        var members = await db.QueueMembers.IgnoreQueryFilters()
+            .Where(m => m.WorkspaceId == workspaceId).Select(m => new { m.QueueId, m.AgentId }).ToListAsync(ct);
+        var staffedQueues = members.Select(m => m.QueueId).ToHashSet();
+        var assigned = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Assigned && c.AssigneeId != null && agentIds.Contains(c.AssigneeId.Value))
+            .GroupBy(c => new { c.AssigneeId, c.Medium })
+            .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
+            .ToListAsync(ct);
+        var offered = await db.Offers.IgnoreQueryFilters()
+            .Where(o => o.WorkspaceId == workspaceId && o.Status == OfferStatus.Pending && agentIds.Contains(o.AgentId))
+            .Join(db.Conversations.IgnoreQueryFilters(), o => o.ConversationId, c => c.Id, (o, c) => new { o.AgentId, c.Medium })
+            .GroupBy(x => new { x.AgentId, x.Medium })
+            .Select(g => new { g.Key.AgentId, g.Key.Medium, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var result = new List<RoutingCandidate>(agents.Count);
+        foreach (var agent in agents)
+        {
+            var busy = new Dictionary<string, int>();
+            foreach (var a in assigned.Where(a => a.AgentId == agent.Id))
+            {
+                busy[a.Medium] = busy.GetValueOrDefault(a.Medium) + a.Count;
+            }
+            foreach (var o in offered.Where(o => o.AgentId == agent.Id))
+            {
+                busy[o.Medium] = busy.GetValueOrDefault(o.Medium) + o.Count;
+            }
+            // Queues nobody is a member of are open to every agent whose role works that bucket.
+            var agentQueues = members.Where(m => m.AgentId == agent.Id).Select(m => m.QueueId)
+                .Concat(queues.Values.Where(q => !staffedQueues.Contains(q.Id) && Works(agent.Role, q.Bucket)).Select(q => q.Id))
+                .ToHashSet();
+            result.Add(new RoutingCandidate(agent.Id, agent.Name, agent.Skills, agent.Capacity, busy,
+                agent.LastOfferedAt ?? agent.PresenceChangedAt, agentQueues));
+        }
+        return result;
+    }
+
+    static bool Works(AgentRoleName role, Bucket bucket) => bucket switch
+    {
+        Bucket.Marketing => role is AgentRoleName.Marketing,
+        _ => role is AgentRoleName.Agent,
+    };
+}

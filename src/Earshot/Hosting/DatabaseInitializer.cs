@@ -1,0 +1,48 @@
+using Earshot.Core.Data;
+using Earshot.Core.Demo;
+using Earshot.Core.Workspaces;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Earshot.Hosting;
+
+/// <summary>
+/// Brings the database to the current schema and makes sure the default workspace exists (the demo workspace in
+/// demo mode), with an admin API key when <c>EARSHOT_ADMIN_KEY</c> is set.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<EarshotDbContext> contexts,
+    IPasswordHasher<object> hasher,
+    IConfiguration configuration,
+    StartupOptions startup,
+    TimeProvider time,
+    ILogger<DatabaseInitializer> log)
+{
+    public const string AdminKeyVariable = "EARSHOT_ADMIN_KEY";
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+        {
+            log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
+    public async Task<Workspace> InitializeAsync(CancellationToken ct)
+    {
+        await MigrateAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var workspace = startup.Demo
+            ? await DemoWorkspace.EnsureAsync(db, password => hasher.HashPassword(new object(), password), now, ct)
+            : await WorkspaceProvisioner.EnsureDefaultAsync(db, "Default", "default", now, ct);
+        if (configuration[AdminKeyVariable] is { Length: > 0 } adminKey)
+        {
+            await WorkspaceProvisioner.EnsureApiKeyAsync(db, workspace.Id, adminKey, "EARSHOT_ADMIN_KEY", now, ct);
+        }
+        return workspace;
+    }
+}

@@ -1,0 +1,55 @@
+using Earshot.Core.Channels;
+using Earshot.Core.Channels.Demo;
+using Earshot.Core.Conversations;
+using Earshot.Core.Data;
+using Earshot.Core.Ingestion;
+using Earshot.Core.Listening;
+using Earshot.Core.Pipeline;
+using Earshot.Core.Replies;
+using Earshot.Core.Routing;
+using Earshot.Triage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Earshot.Hosting;
+
+/// <summary>The services every earshot command shares: the database, triage and the pipeline stages.</summary>
+public static class EarshotServices
+{
+    public static IServiceCollection AddEarshotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("Earshot") ?? o.ConnectionString)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddDbContextFactory<EarshotDbContext>((sp, options) =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            DatabaseSetup.Configure(options, db.Provider, db.ConnectionString);
+        });
+        services.AddSingleton(sp => DatabaseSetup.DialectFor(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(TriageEngine.Default);
+        services.AddSingleton<WorkSignals>();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<ListeningRuleCache>();
+        services.AddSingleton<ConversationThreader>();
+        services.AddSingleton<PostIngestor>();
+        services.AddSingleton<PostPipeline>();
+        services.AddSingleton<RoutingService>();
+        services.AddSingleton<OfferService>();
+        services.AddSingleton<ReplyService>();
+        services.AddSingleton<ReplySender>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton<DemoConnector>();
+        services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
+        services.AddSingleton<ConnectorRegistry>();
+        services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();
+        services.AddSingleton<StartupOptions>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

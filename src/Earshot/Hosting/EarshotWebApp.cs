@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Earshot.Api;
+using Earshot.Core.Data;
+using Earshot.Workers;
+using Microsoft.EntityFrameworkCore;
+using Prometheus;
+
+namespace Earshot.Hosting;
+
+/// <summary>The server: REST API, health, metrics, OpenAPI document, and the pipeline workers.</summary>
+public static class EarshotWebApp
+{
+    public static WebApplication Build(string[] args, bool demo)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        services.AddEarshotCore(builder.Configuration);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EarshotDbContext>>().CreateDbContext());
+        services.AddSingleton(new StartupOptions { Demo = demo });
+        services.AddHostedService<StartupService>();
+        services.AddHostedService<PipelineWorker>();
+        services.AddHostedService<RoutingWorker>();
+        services.AddHostedService<ReplySenderWorker>();
+        if (demo)
+        {
+            services.AddHostedService<DemoStreamWorker>();
+            services.AddHostedService<DemoAgentsWorker>();
+        }
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Earshot API";
+            doc.Info.Description = "Social customer care: posts in, triage, conversations, routing, replies and reports. Every call needs 'Authorization: Bearer <api key>'.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        app.MapMetrics("/metrics");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().ScopedToWorkspace();
+        api.MapPostsApi();
+        api.MapConversationsApi();
+        api.MapAgentsApi();
+        api.MapOffersApi();
+        api.MapQueuesApi();
+        api.MapSourcesApi();
+        api.MapRulesApi();
+        api.MapReportsApi();
+        app.MapGet("/", () => Results.Text(
+            "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
+            .ExcludeFromDescription();
+        return app;
+    }
+}
