@@ -114,7 +114,7 @@ public class ListeningRuleSetTests
     {
         0 => "#" + Word(random),
         1 => "@" + Handles[random.Next(Handles.Length)],
-        2 => Word(random)[..Math.Min(3, Word(random).Length)] + "*",
+        2 => Words[random.Next(6)][..3] + "*",
         _ => Word(random),
     };
 
