@@ -48,6 +48,18 @@ public class ListeningRuleSetTests
     }
 
     [Fact]
+    public void Match_NoRules_MatchesNothing()
+    {
+        var set = new ListeningRuleSet(Array.Empty<(long, string)>());
+        var matched = new List<long>();
+
+        set.Match(new ListeningPost("acme refund"), matched);
+
+        Assert.Equal(0, set.Count);
+        Assert.Empty(matched);
+    }
+
+    [Fact]
     public void Match_AuthorOnlyRules_WakeOnTheAuthor()
     {
         var set = new ListeningRuleSet([(1, "@acmeair"), (2, "from:acmeair"), (3, "from:jo")]);
