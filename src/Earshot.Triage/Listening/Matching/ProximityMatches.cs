@@ -163,5 +163,18 @@ internal sealed class NearMatch(SpanMatch left, SpanMatch right, int distance) :
         return found;
     }
 
-    public override bool CollectTriggers(List<int> triggers) => left.CollectTriggers(triggers);
+    // Both sides are required: wake on the side with fewer terms ("refund OR delay" NEAR/5 acme wakes on acme).
+    public override bool CollectTriggers(List<int> triggers)
+    {
+        List<int> fromLeft = [], fromRight = [];
+        var leftOk = left.CollectTriggers(fromLeft);
+        var rightOk = right.CollectTriggers(fromRight);
+        if (!leftOk && !rightOk)
+        {
+            return false;
+        }
+
+        triggers.AddRange(!rightOk || (leftOk && fromLeft.Count <= fromRight.Count) ? fromLeft : fromRight);
+        return true;
+    }
 }

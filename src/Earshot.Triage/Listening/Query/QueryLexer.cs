@@ -113,7 +113,7 @@ internal static class QueryLexer
         }
 
         var colon = word.IndexOf(':');
-        if (colon > 0 && IsFieldName(word.AsSpan(0, colon)))
+        if (colon > 0 && IsFieldName(word.AsSpan(0, colon)) && !word.AsSpan(colon + 1).StartsWith("//"))
         {
             var name = word[..colon].ToLowerInvariant();
             if (Array.IndexOf(KnownFields, name) < 0)

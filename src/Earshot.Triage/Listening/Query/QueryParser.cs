@@ -100,6 +100,12 @@ internal sealed class QueryParser
 
         var near = Next();
         ExpectTermAfter(near);
+        if (Current.Kind == QueryTokenKind.Not)
+        {
+            // "a NEAR/2 NOT b" has no clear meaning; NOT (a NEAR/2 b) or a AND NOT b is what people mean.
+            throw new RuleSyntaxException($"{near.Describe()} works between words, phrases, #tags, @handles or an OR of them", Current.Position);
+        }
+
         var right = ParsePrimary();
         RequireProximityOperand(left, near);
         RequireProximityOperand(right, near);

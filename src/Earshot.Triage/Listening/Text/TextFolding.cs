@@ -80,32 +80,6 @@ internal static class TextFolding
         return builder.ToString();
     }
 
-    /// <summary>
-    /// Compares an author handle as the platform gave it ("@Acme", "acme") with a folded handle
-    /// key ("acme") without allocating.
-    /// </summary>
-    public static bool HandleEquals(ReadOnlySpan<char> handle, ReadOnlySpan<char> foldedKey)
-    {
-        handle = handle.Trim().TrimStart('@');
-        var k = 0;
-        foreach (var c in handle)
-        {
-            if (IsDroppedMark(c))
-            {
-                continue;
-            }
-
-            if (k >= foldedKey.Length || Fold(c) != foldedKey[k])
-            {
-                return false;
-            }
-
-            k++;
-        }
-
-        return k == foldedKey.Length;
-    }
-
     /// <summary>Unicode letters, marks, digits and connector punctuation make words.</summary>
     public static bool IsWordCategory(UnicodeCategory category) => category switch
     {
