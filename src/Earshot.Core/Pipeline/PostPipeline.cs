@@ -33,6 +33,8 @@ public sealed class PostPipeline(
     public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        // Rows tracked from earlier work would hide the lease the claim just wrote.
+        db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
         var token = Guid.NewGuid().ToString("N");
         var claimed = await dialect.ClaimAsync(db, "posts", "status = 'Received'", token, now, now + Lease, BatchSize, ct);
@@ -65,7 +67,7 @@ public sealed class PostPipeline(
         catch (DbUpdateException ex)
         {
             // A race with another node (the same new author or thread): free the batch and try again at once.
-            log.LogInformation(ex, "Batch of {Count} posts conflicted with another writer; retrying", posts.Count);
+            log.LogWarning(ex, "Batch of {Count} posts conflicted with another writer; retrying", posts.Count);
             db.ChangeTracker.Clear();
             await db.Posts.IgnoreQueryFilters().Where(p => p.LeaseToken == token)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseToken, (string?)null).SetProperty(p => p.LeaseUntil, (DateTime?)null), ct);

@@ -24,6 +24,7 @@ public sealed class ReplySender(
     public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
         var token = Guid.NewGuid().ToString("N");
         var claimed = await dialect.ClaimAsync(db, "replies", "status = 'Queued'", token, now, now + Lease, BatchSize, ct);

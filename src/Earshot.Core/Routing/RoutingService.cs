@@ -25,6 +25,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
     public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
+        db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
         await db.Offers.IgnoreQueryFilters()
             .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt < now)
