@@ -1,134 +1,225 @@
+using System.Buffers;
+using System.Globalization;
+using Earshot.Triage.Language;
+using Earshot.Triage.Learning;
+using Earshot.Triage.Rules;
+using Earshot.Triage.Sentiment;
+using Earshot.Triage.Text;
+
 namespace Earshot.Triage;
 
 /// <summary>
-/// First, deliberately simple triage: a small lexicon with negation for sentiment, keyword cues for intent
-/// and risks, common words for language. Honest about what it sees; the triage issue replaces the models.
+/// Triage of one post: language, sentiment, intent, actionable, risks, spam and bucket, each with its reasons.
+/// Pure and thread-safe: no I/O, no shared mutable state, a few microseconds per post.
 /// </summary>
 public sealed class TriageEngine
 {
-    /// <summary>The engine with the built-in model.</summary>
-    public static TriageEngine Default { get; } = new();
+    static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions()));
 
-    static readonly Dictionary<string, double> Valence = new(StringComparer.OrdinalIgnoreCase)
+    readonly TriageModel model;
+    readonly SentimentAnalyzer sentiment;
+    readonly LanguageIdentifier language;
+    readonly CueRules rules;
+    readonly LinearModel? intentHead, actionableHead, bucketHead, sentimentHead;
+
+    /// <summary>Builds an engine over a trained model; the other parts default to the shipped ones.</summary>
+    public TriageEngine(TriageModel model, SentimentAnalyzer? sentiment = null, LanguageIdentifier? language = null, CueRules? rules = null)
     {
-        ["love"] = 3.2, ["great"] = 3.1, ["thanks"] = 1.9, ["thank"] = 1.5, ["awesome"] = 3.1, ["amazing"] = 2.8,
-        ["good"] = 1.9, ["best"] = 3.2, ["happy"] = 2.7, ["excellent"] = 3.2, ["nice"] = 1.8, ["helpful"] = 1.8,
-        ["bad"] = -2.5, ["worst"] = -3.1, ["terrible"] = -2.9, ["awful"] = -2.9, ["hate"] = -2.7, ["angry"] = -2.3,
-        ["lost"] = -1.3, ["cancelled"] = -1.8, ["canceled"] = -1.8, ["delayed"] = -1.6, ["broken"] = -2.0,
-        ["rude"] = -2.4, ["fail"] = -2.3, ["refund"] = -0.9, ["waiting"] = -0.8, ["never"] = -0.6,
-        ["disappointed"] = -2.2, ["useless"] = -2.4, ["ridiculous"] = -2.1, ["stuck"] = -1.5, ["late"] = -1.2,
-    };
+        this.model = model;
+        this.sentiment = sentiment ?? SentimentAnalyzer.Default;
+        this.language = language ?? LanguageIdentifier.Default;
+        this.rules = rules ?? CueRules.Default;
+        intentHead = model.Head(TriageModel.IntentHead);
+        actionableHead = model.Head(TriageModel.ActionableHead);
+        bucketHead = model.Head(TriageModel.BucketHead);
+        sentimentHead = model.Head(TriageModel.SentimentHead);
+    }
 
-    static readonly string[] ComplaintCues = ["lost", "cancelled", "canceled", "delayed", "broken", "worst", "still waiting", "no one", "fail", "refund", "never", "terrible"];
-    static readonly string[] QuestionCues = ["?", "how do", "how can", "when will", "where is", "is there", "can i", "can you"];
-    static readonly string[] RequestCues = ["please", "dm me", "help me", "need help", "fix", "call me"];
-    static readonly string[] SpamCues = ["free followers", "click here", "promo code", "giveaway", "follow back", "earn $", "crypto"];
-    static readonly (string Cue, RiskFlags Risk)[] RiskCues =
-    [
-        ("lawyer", RiskFlags.Legal), ("sue ", RiskFlags.Legal), ("lawsuit", RiskFlags.Legal),
-        ("cancel my", RiskFlags.Churn), ("switching to", RiskFlags.Churn), ("never again", RiskFlags.Churn),
-        ("unsafe", RiskFlags.Safety), ("injur", RiskFlags.Safety), ("fire", RiskFlags.Safety),
-        ("my password", RiskFlags.Privacy), ("my card number", RiskFlags.Privacy),
-    ];
-    static readonly (string Lang, string[] Words)[] LanguageWords =
-    [
-        ("en", ["the", "and", "my", "is", "you", "to", "it", "not", "for", "with"]),
-        ("es", ["el", "la", "que", "de", "mi", "por", "con", "no", "es", "los"]),
-        ("fr", ["le", "la", "les", "est", "mon", "pas", "je", "et", "pour", "avec"]),
-        ("de", ["der", "die", "und", "ist", "nicht", "mein", "ich", "das", "mit", "für"]),
-    ];
+    /// <summary>The engine with the built-in model, trained from Earshot's seed set on first use (well under a second) and cached.</summary>
+    public static TriageEngine Default => Shared.Value;
+
+    /// <summary>The trained model behind this engine.</summary>
+    public TriageModel Model => model;
+
+    /// <summary>Trains an engine from labelled posts (plus the seed set unless <see cref="TrainingOptions.IncludeSeedExamples"/> is off).</summary>
+    public static TriageEngine Train(IEnumerable<LabelledPost> examples, TrainingOptions? options = null) =>
+        new(TriageModel.Train(examples, options ?? new TrainingOptions()));
+
+    /// <summary>Honest K-fold cross-validation: each fold is scored by a model trained on the other folds only.</summary>
+    public static EvaluationReport CrossValidate(IReadOnlyList<LabelledPost> examples, int folds = 5, TrainingOptions? options = null) =>
+        CrossValidator.Run(examples, folds, options ?? new TrainingOptions());
+
+    /// <summary>Loads an engine saved by <see cref="Save"/>.</summary>
+    public static TriageEngine Load(Stream model) => new(TriageModel.Read(model));
+
+    /// <summary>Saves the trained model (not the shipped lexicon and language profiles, which belong to the version of Earshot).</summary>
+    public void Save(Stream stream) => model.Write(stream);
+
+    /// <summary>The language of a text as a BCP-47 code ("en", "es", "ja"...), or "und" when it cannot tell.</summary>
+    public string IdentifyLanguage(ReadOnlySpan<char> text) => language.Identify(text).Language;
+
+    /// <summary>The sentiment of a text alone.</summary>
+    public SentimentScore AnalyzeSentiment(ReadOnlySpan<char> text) => sentiment.Analyze(text);
 
     /// <summary>Triage one post under a workspace's bucket policy.</summary>
     public TriageResult Classify(in TriageInput input, BucketPolicy policy)
     {
-        var reasons = new List<TriageReason>();
-        var text = input.Text ?? "";
-        var lower = text.ToLowerInvariant();
-        var words = lower.Split([' ', '\t', '\n', '\r', ',', '.', '!', '?', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
-
-        double pos = 0, neg = 0;
-        for (var i = 0; i < words.Length; i++)
+        var text = (input.Text ?? "").AsSpan();
+        var rented = text.Length > 1024 ? ArrayPool<Token>.Shared.Rent(Math.Min(text.Length, TriageLimits.MaxTokens)) : null;
+        try
         {
-            if (!Valence.TryGetValue(words[i].TrimStart('#', '@'), out var v))
+            var buffer = rented ?? stackalloc Token[512];
+            var count = Tokenizer.Tokenize(text, buffer);
+            return Classify(input, text, buffer[..count], policy);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                continue;
+                ArrayPool<Token>.Shared.Return(rented);
             }
-            if (i > 0 && words[i - 1] is "not" or "no" or "never" or "don't" or "isn't")
-            {
-                v *= -0.74;
-            }
-            if (v > 0) { pos += v; } else { neg -= v; }
-        }
-        var sum = pos - neg;
-        var compound = sum / Math.Sqrt(sum * sum + 15);
-        var neutral = Math.Max(0, words.Length - (pos > 0 ? 1 : 0) - (neg > 0 ? 1 : 0));
-        var total = pos + neg + neutral;
-        var sentiment = total == 0 ? new SentimentScore(0, 0, 1, 0) : new SentimentScore(compound, pos / total, neutral / total, neg / total);
-
-        var spam = SpamCues.FirstOrDefault(lower.Contains) is { } spamCue;
-        var intent = spam ? Intent.Spam
-            : ComplaintCues.FirstOrDefault(lower.Contains) is { } c && compound < 0.3 ? Decided(Intent.Complaint, $"cue '{c}'")
-            : QuestionCues.FirstOrDefault(lower.Contains) is { } q ? Decided(Intent.Question, $"cue '{q}'")
-            : RequestCues.FirstOrDefault(lower.Contains) is { } r ? Decided(Intent.Request, $"cue '{r}'")
-            : compound >= 0.5 ? Decided(Intent.Praise, $"positive sentiment {compound:0.00}")
-            : compound <= -0.3 ? Decided(Intent.Complaint, $"negative sentiment {compound:0.00}")
-            : Intent.Other;
-        if (spam)
-        {
-            reasons.Add(new("spam", "promotion cue"));
-        }
-
-        var risks = RiskFlags.None;
-        foreach (var (cue, risk) in RiskCues)
-        {
-            if (lower.Contains(cue) && (risks & risk) == 0)
-            {
-                risks |= risk;
-                reasons.Add(new($"risk={risk.ToString().ToLowerInvariant()}", $"cue '{cue.Trim()}'"));
-            }
-        }
-        if (input.Reposts >= 100)
-        {
-            risks |= RiskFlags.Viral;
-            reasons.Add(new("risk=viral", $"{input.Reposts} reposts"));
-        }
-
-        var actionableScore = intent switch
-        {
-            Intent.Complaint => 0.8, Intent.Question => 0.75, Intent.Request => 0.85,
-            _ => 0.1,
-        };
-        var actionable = actionableScore >= 0.5;
-        reasons.Add(new($"actionable={(actionable ? "yes" : "no")}", $"intent {intent.ToString().ToLowerInvariant()}"));
-
-        var language = input.LanguageHint ?? GuessLanguage(words);
-        var (bucket, because) = policy.Decide(intent, actionable, spam, risks, input.AuthorFollowers, input.Tags);
-        reasons.Add(new($"bucket={bucket.ToString().ToLowerInvariant()}", because));
-        return new TriageResult(language, sentiment, intent, actionable, actionableScore, spam, risks, bucket, reasons);
-
-        Intent Decided(Intent decided, string why)
-        {
-            reasons.Add(new($"intent={decided.ToString().ToLowerInvariant()}", why));
-            return decided;
         }
     }
 
-    /// <summary>The language of a text ("und" when it cannot tell).</summary>
-    public string IdentifyLanguage(ReadOnlySpan<char> text) =>
-        GuessLanguage(text.ToString().ToLowerInvariant().Split([' ', '\t', '\n', '\r', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries));
-
-    static string GuessLanguage(string[] words)
+    TriageResult Classify(in TriageInput input, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, BucketPolicy policy)
     {
-        var best = "und";
-        var bestHits = 0;
-        foreach (var (lang, common) in LanguageWords)
+        var reasons = new List<TriageReason>(8);
+        var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens) : new(input.LanguageHint, 1, "declared by the platform");
+        reasons.Add(new TriageReason("lang=" + lang.Language, lang.Because));
+
+        var mood = sentiment.Analyze(text, tokens, out var strongest);
+        Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
+        Span<FeatureOrigin> origins = stackalloc FeatureOrigin[FeatureExtractor.MaxFeatures];
+        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins);
+        features = features[..n];
+        origins = origins[..n];
+        Span<float> p = stackalloc float[16];
+        if (sentimentHead is not null)
         {
-            var hits = words.Count(w => common.Contains(w));
-            if (hits > bestHits)
+            mood = Blend(mood, sentimentHead, features, p);
+        }
+        reasons.Add(new TriageReason("sentiment", SentimentBecause(mood, text, tokens, strongest)));
+
+        var intent = Intent.Other;
+        if (intentHead is not null)
+        {
+            intentHead.Predict(features, p);
+            var c = ArgMax(p[..intentHead.Classes.Count]);
+            intent = ParseIntent(intentHead.Classes[c]);
+            reasons.Add(new TriageReason("intent=" + Name(intent), $"p={p[c]:0.00}: "
+                + FeatureNamer.Explain(intentHead, c, text, tokens, features, origins, 3)));
+        }
+
+        Span<int> fired = stackalloc int[8];
+        var risks = RiskFlags.None;
+        var spamRule = false;
+        foreach (var r in fired[..rules.Match(text, fired)])
+        {
+            var rule = rules.Rules[r];
+            if (rule.Signal == CueSignal.Spam)
             {
-                (best, bestHits) = (lang, hits);
+                spamRule = true;
+                reasons.Add(new TriageReason("spam", $"rule: '{rule.Cue.TrimEnd('*')}'"));
+                continue;
             }
+            var risk = rule.Signal switch
+            {
+                CueSignal.Legal => RiskFlags.Legal, CueSignal.Churn => RiskFlags.Churn,
+                CueSignal.Safety => RiskFlags.Safety, _ => RiskFlags.Privacy,
+            };
+            risks |= risk;
+            reasons.Add(new TriageReason("risk=" + Name(risk), $"rule: '{rule.Cue.TrimEnd('*')}'"));
+        }
+        if (Viral(input, mood) is { } viral)
+        {
+            risks |= RiskFlags.Viral;
+            reasons.Add(new TriageReason("risk=viral", viral));
+        }
+
+        var spam = intent == Intent.Spam || (spamRule && intent is not (Intent.Complaint or Intent.Question or Intent.Request));
+        if (spam && intent != Intent.Spam)
+        {
+            intent = Intent.Spam;
+            reasons.Add(new TriageReason("intent=spam", "spam rule outweighs the model"));
+        }
+
+        double actionableScore;
+        if (spam)
+        {
+            actionableScore = 0;
+            reasons.Add(new TriageReason("actionable=no", "spam"));
+        }
+        else if (actionableHead is not null && actionableHead.IndexOf("yes") is var yes and >= 0)
+        {
+            actionableHead.Predict(features, p);
+            actionableScore = p[yes];
+            var decided = actionableScore >= 0.5 ? yes : 1 - yes;
+            reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no",
+                $"p={actionableScore:0.00}: " + FeatureNamer.Explain(actionableHead, decided, text, tokens, features, origins, 2)));
+        }
+        else
+        {
+            actionableScore = intent is Intent.Complaint or Intent.Question or Intent.Request ? 0.75 : 0.15;
+            reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no", "intent " + Name(intent)));
+        }
+        var actionable = actionableScore >= 0.5;
+
+        var (bucket, because) = policy.Decide(intent, actionable, spam, risks, input.AuthorFollowers, input.Tags);
+        if (bucketHead is not null && !spam && (risks & policy.CareRisks) == 0 && input.Tags is not { Count: > 0 })
+        {
+            bucketHead.Predict(features, p);
+            var c = ArgMax(p[..bucketHead.Classes.Count]);
+            if (Enum.TryParse<Bucket>(bucketHead.Classes[c], ignoreCase: true, out var learned) && learned != bucket && p[c] >= 0.6)
+            {
+                (bucket, because) = (learned, $"learned from labelled buckets, p={p[c]:0.00}");
+            }
+        }
+        reasons.Add(new TriageReason("bucket=" + Name(bucket), because));
+        return new TriageResult(lang.Language, mood, intent, actionable, Math.Round(actionableScore, 3), spam, risks, bucket, reasons);
+    }
+
+    static SentimentScore Blend(SentimentScore lexical, LinearModel head, ReadOnlySpan<int> features, Span<float> p)
+    {
+        // A head trained on the workspace's own sentiment labels corrects the lexicon where its domain differs.
+        head.Predict(features, p);
+        int pos = head.IndexOf("positive"), neg = head.IndexOf("negative");
+        var learned = (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0);
+        var compound = Math.Clamp(0.5 * lexical.Compound + 0.5 * learned, -1, 1);
+        return lexical with { Compound = Math.Round(compound, 4) };
+    }
+
+    static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest) =>
+        strongest < 0
+            ? $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}: no sentiment words"
+            : $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}, strongest '{tokens[strongest].Slice(text)[..Math.Min(tokens[strongest].Length, 40)]}'";
+
+    static string? Viral(in TriageInput input, SentimentScore mood) =>
+        input.Reposts >= 100 ? $"{input.Reposts} reposts"
+        : input.Likes >= 1000 ? $"{input.Likes} likes"
+        : input.AuthorFollowers >= 100_000 && mood.Compound <= -0.5 ? $"negative post by an author with {input.AuthorFollowers:N0} followers"
+        : null;
+
+    static int ArgMax(ReadOnlySpan<float> p)
+    {
+        var best = 0;
+        for (var c = 1; c < p.Length; c++)
+        {
+            best = p[c] > p[best] ? c : best;
         }
         return best;
     }
+
+    static Intent ParseIntent(string label) => Enum.TryParse<Intent>(label, ignoreCase: true, out var intent) ? intent : Intent.Other;
+
+    static readonly string[] IntentNames = Enum.GetNames<Intent>().Select(n => n.ToLowerInvariant()).ToArray();
+    static readonly string[] BucketNames = Enum.GetNames<Bucket>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    static string Name(Intent intent) => IntentNames[(int)intent];
+
+    static string Name(Bucket bucket) => BucketNames[(int)bucket];
+
+    static string Name(RiskFlags risk) => risk switch
+    {
+        RiskFlags.Legal => "legal", RiskFlags.Churn => "churn", RiskFlags.Safety => "safety", RiskFlags.Privacy => "privacy", _ => "viral",
+    };
 }

@@ -1,0 +1,232 @@
+using Earshot.Triage.Resources;
+using Earshot.Triage.Text;
+
+namespace Earshot.Triage.Language;
+
+/// <summary>
+/// Tells the Latin-script languages apart (en, es, fr, de, pt, it, nl): frequent-word hits first, which settle most
+/// posts cheaply, then a character-trigram naive Bayes model and a few tell-tale letters (ñ, ß, ã...). Both are built
+/// from <c>language-profiles.txt</c>, text written for Earshot.
+/// </summary>
+public sealed class LatinLanguageModel
+{
+    /// <summary>Languages in model order.</summary>
+    public IReadOnlyList<string> Languages => languages;
+
+    readonly string[] languages;
+    readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
+    readonly Dictionary<ulong, int> trigramRows = [];
+    readonly float[] trigramLogProb;
+    readonly float[] unseenLogProb;
+
+    const float WordWeight = 3f;
+
+    /// <summary>Builds the model from the embedded profiles.</summary>
+    public static LatinLanguageModel Load() => new(ResourceText.Lines("language-profiles.txt"));
+
+    LatinLanguageModel(IEnumerable<string> profileLines)
+    {
+        var texts = new List<(string Lang, List<string> Lines)>();
+        var words = new Dictionary<string, byte>(StringComparer.Ordinal);
+        foreach (var line in profileLines)
+        {
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                texts.Add((line[1..^1], []));
+            }
+            else if (line.StartsWith("words:", StringComparison.Ordinal))
+            {
+                foreach (var w in line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    words[w] = (byte)(words.GetValueOrDefault(w) | (1 << (texts.Count - 1)));
+                }
+                texts[^1].Lines.Add(line[6..]);
+            }
+            else
+            {
+                texts[^1].Lines.Add(line);
+            }
+        }
+        languages = texts.Select(t => t.Lang).ToArray();
+        wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var counts = new List<float[]>();
+        var totals = new float[languages.Length];
+        for (var l = 0; l < languages.Length; l++)
+        {
+            foreach (var line in texts[l].Lines)
+            {
+                ForEachTrigram(line.ToLowerInvariant(), key =>
+                {
+                    if (!trigramRows.TryGetValue(key, out var row))
+                    {
+                        trigramRows[key] = row = counts.Count;
+                        counts.Add(new float[languages.Length]);
+                    }
+                    counts[row][l]++;
+                    totals[l]++;
+                });
+            }
+        }
+        // Additive smoothing; the log probabilities are laid out row by row so one lookup reads all languages.
+        const float alpha = 0.5f;
+        var vocabulary = counts.Count;
+        trigramLogProb = new float[vocabulary * languages.Length];
+        unseenLogProb = new float[languages.Length];
+        for (var l = 0; l < languages.Length; l++)
+        {
+            var denominator = totals[l] + alpha * vocabulary;
+            unseenLogProb[l] = MathF.Log(alpha / denominator);
+            for (var row = 0; row < vocabulary; row++)
+            {
+                trigramLogProb[row * languages.Length + l] = MathF.Log((counts[row][l] + alpha) / denominator);
+            }
+        }
+    }
+
+    /// <summary>Scores each language for the word tokens of a text; returns the best index, or -1 when nothing is known.</summary>
+    public int Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<float> scores, out bool byWords)
+    {
+        Span<char> buffer = stackalloc char[TriageLimits.MaxWordChars + 2];
+        Span<float> wordScores = stackalloc float[languages.Length];
+        var letters = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart))
+            {
+                continue;
+            }
+            var n = Tokenizer.Normalize(t.Slice(text), buffer[1..^1]);
+            if (n <= 0)
+            {
+                continue;
+            }
+            letters += n;
+            if (wordLookup.TryGetValue(buffer.Slice(1, n), out var mask))
+            {
+                var share = 1f / System.Numerics.BitOperations.PopCount(mask);
+                for (var l = 0; l < languages.Length; l++)
+                {
+                    wordScores[l] += (mask >> l & 1) * share;
+                }
+            }
+        }
+        var (best, second) = TopTwo(wordScores);
+        byWords = wordScores[best] >= 2 && wordScores[second] * 3 <= wordScores[best];
+        if (byWords || letters == 0)
+        {
+            wordScores.CopyTo(scores);
+            return letters == 0 ? -1 : best;
+        }
+        scores.Clear();
+        var trigrams = 0;
+        foreach (var t in tokens)
+        {
+            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart) || trigrams > 200)
+            {
+                continue;
+            }
+            var n = Tokenizer.Normalize(t.Slice(text), buffer[1..^1]);
+            if (n <= 0)
+            {
+                continue;
+            }
+            buffer[0] = ' ';
+            buffer[n + 1] = ' ';
+            for (var k = 0; k + 3 <= n + 2; k++)
+            {
+                var key = Pack(buffer.Slice(k, 3));
+                trigrams++;
+                if (trigramRows.TryGetValue(key, out var row))
+                {
+                    var logs = trigramLogProb.AsSpan(row * languages.Length, languages.Length);
+                    for (var l = 0; l < scores.Length; l++)
+                    {
+                        scores[l] += logs[l];
+                    }
+                }
+                else
+                {
+                    for (var l = 0; l < scores.Length; l++)
+                    {
+                        scores[l] += unseenLogProb[l];
+                    }
+                }
+            }
+            AddLetterHints(buffer.Slice(1, n), scores);
+        }
+        for (var l = 0; l < scores.Length; l++)
+        {
+            scores[l] += WordWeight * wordScores[l];
+        }
+        return TopTwo(scores).Best;
+    }
+
+    void AddLetterHints(ReadOnlySpan<char> word, Span<float> scores)
+    {
+        foreach (var c in word)
+        {
+            if (c < 128)
+            {
+                continue;
+            }
+            var (lang, bonus) = c switch
+            {
+                'ñ' or '¿' or '¡' => ("es", 4f),
+                'ã' or 'õ' => ("pt", 4f),
+                'ß' => ("de", 4f),
+                'ä' or 'ü' => ("de", 2.5f),
+                'ì' or 'ò' => ("it", 2.5f),
+                'ê' or 'â' or 'î' or 'û' or 'œ' or 'ë' or 'ï' => ("fr", 1.5f),
+                _ => ("", 0f),
+            };
+            var index = Array.IndexOf(languages, lang);
+            if (index >= 0)
+            {
+                scores[index] += bonus;
+            }
+        }
+    }
+
+    static (int Best, int Second) TopTwo(ReadOnlySpan<float> scores)
+    {
+        int best = 0, second = 1;
+        if (scores[second] > scores[best])
+        {
+            (best, second) = (second, best);
+        }
+        for (var l = 2; l < scores.Length; l++)
+        {
+            if (scores[l] > scores[best])
+            {
+                (second, best) = (best, l);
+            }
+            else if (scores[l] > scores[second])
+            {
+                second = l;
+            }
+        }
+        return (best, second);
+    }
+
+    static ulong Pack(ReadOnlySpan<char> tri) => (ulong)tri[0] << 32 | (ulong)tri[1] << 16 | tri[2];
+
+    static void ForEachTrigram(string line, Action<ulong> add)
+    {
+        Span<char> word = stackalloc char[TriageLimits.MaxWordChars + 2];
+        foreach (var raw in line.Split([' ', ',', '.', '?', '!', ':', ';', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (raw.Length > TriageLimits.MaxWordChars)
+            {
+                continue;
+            }
+            word[0] = ' ';
+            raw.CopyTo(word[1..]);
+            word[raw.Length + 1] = ' ';
+            for (var k = 0; k + 3 <= raw.Length + 2; k++)
+            {
+                add(Pack(word.Slice(k, 3)));
+            }
+        }
+    }
+}
