@@ -13,6 +13,8 @@ public static class EarshotWebApp
 {
     public static WebApplication Build(string[] args, bool demo)
     {
+        // The registry starts prometheus-net's System.Diagnostics.Metrics adapter; start it before the first post counts.
+        _ = Metrics.DefaultRegistry;
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);

@@ -20,6 +20,9 @@ public static class Eventually
         }
     }
 
+    public static async Task<T> ReturnsValueAsync<T>(Func<Task<T?>> probe, TimeSpan? within = null, string? what = null) where T : struct =>
+        (T)(await ReturnsAsync<object>(async () => await probe() is { } value ? value : null, within, what));
+
     public static async Task HoldsAsync(Func<Task<bool>> probe, TimeSpan? within = null, string? what = null) =>
         await ReturnsAsync<object>(async () => await probe() ? new object() : null, within, what);
 }
