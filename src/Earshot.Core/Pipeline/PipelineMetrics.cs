@@ -3,11 +3,13 @@ using System.Diagnostics.Metrics;
 namespace Earshot.Core.Pipeline;
 
 /// <summary>Counters and latencies of every stage, published on /metrics.</summary>
-public sealed class PipelineMetrics : IDisposable
+public sealed class PipelineMetrics
 {
     public const string MeterName = "Earshot";
 
-    readonly Meter _meter = new(MeterName);
+    // One meter per process, as .NET recommends: several hosts in one process (tests) share its instruments.
+    static readonly Meter SharedMeter = new(MeterName);
+    readonly Meter _meter = SharedMeter;
     readonly Counter<long> _ingested;
     readonly Counter<long> _triaged;
     readonly Counter<long> _queued;
@@ -18,13 +20,13 @@ public sealed class PipelineMetrics : IDisposable
 
     public PipelineMetrics()
     {
-        _ingested = _meter.CreateCounter<long>("earshot.posts.ingested", description: "Posts stored by ingest");
-        _triaged = _meter.CreateCounter<long>("earshot.posts.triaged", description: "Posts triaged, tagged and bucketed");
-        _queued = _meter.CreateCounter<long>("earshot.conversations.queued", description: "Conversations put in a queue");
-        _offered = _meter.CreateCounter<long>("earshot.offers.made", description: "Offers made to agents");
-        _repliesSent = _meter.CreateCounter<long>("earshot.replies.sent", description: "Replies the platform accepted");
-        _repliesFailed = _meter.CreateCounter<long>("earshot.replies.failed", description: "Replies that failed for good");
-        _stageSeconds = _meter.CreateHistogram<double>("earshot.stage.duration", unit: "s", description: "Time a stage spent on a batch");
+        _ingested = _meter.CreateCounter<long>("posts.ingested", description: "Posts stored by ingest");
+        _triaged = _meter.CreateCounter<long>("posts.triaged", description: "Posts triaged, tagged and bucketed");
+        _queued = _meter.CreateCounter<long>("conversations.queued", description: "Conversations put in a queue");
+        _offered = _meter.CreateCounter<long>("offers.made", description: "Offers made to agents");
+        _repliesSent = _meter.CreateCounter<long>("replies.sent", description: "Replies the platform accepted");
+        _repliesFailed = _meter.CreateCounter<long>("replies.failed", description: "Replies that failed for good");
+        _stageSeconds = _meter.CreateHistogram<double>("stage.duration", unit: "s", description: "Time a stage spent on a batch");
     }
 
     public void Ingested(int n) => _ingested.Add(n);
@@ -36,5 +38,4 @@ public sealed class PipelineMetrics : IDisposable
     public void StageTook(string stage, TimeSpan elapsed) =>
         _stageSeconds.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("stage", stage));
 
-    public void Dispose() => _meter.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Earshot.Api;
 using Earshot.Core.Data;
+using Earshot.Core.Pipeline;
 using Earshot.Workers;
 using Microsoft.EntityFrameworkCore;
 using Prometheus;
@@ -11,10 +12,16 @@ namespace Earshot.Hosting;
 /// <summary>The server: REST API, health, metrics, OpenAPI document, and the pipeline workers.</summary>
 public static class EarshotWebApp
 {
+    static int _meterAdapterConfigured;
+
     public static WebApplication Build(string[] args, bool demo)
     {
-        // The registry starts prometheus-net's System.Diagnostics.Metrics adapter; start it before the first post counts.
-        _ = Metrics.DefaultRegistry;
+        // Publish the pipeline's System.Diagnostics.Metrics instruments on /metrics, once per process: configuring the
+        // adapter again would restart it and drop what was counted so far.
+        if (Interlocked.Exchange(ref _meterAdapterConfigured, 1) == 0)
+        {
+            Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName);
+        }
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);

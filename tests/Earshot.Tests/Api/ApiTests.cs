@@ -127,18 +127,26 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
     {
         var queues = await GetJsonAsync("/api/v1/queues");
         var care = queues.EnumerateArray().First(q => q.GetProperty("name").GetString() == "Care").GetProperty("id").GetInt64();
-        var created = await _api.PostAsJsonAsync("/api/v1/agents", new { name = "Eve", email = $"eve-{Guid.NewGuid():N}@example.test", role = "agent", skills = new Dictionary<string, int> { ["en"] = 5 }, queues = new[] { care } });
+        var created = await _api.PostAsJsonAsync("/api/v1/agents", new { name = "Eve", email = $"eve-{Guid.NewGuid():N}@example.test", role = "agent", skills = new Dictionary<string, int> { ["en"] = 5 }, capacity = new Dictionary<string, int> { ["social"] = 20 }, queues = new[] { care } });
         var agentId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         await _api.PutAsJsonAsync($"/api/v1/agents/{agentId}/presence", new { status = "available" });
 
         await _api.PostAsync("/api/v1/posts", Json("""{"id":"e2e-1","platform":"mastodon","text":"@acmeair my flight was cancelled and nobody answers, I need help now","author":{"handle":"kim"}}"""));
+        // Other tests of the class leave care conversations open: take the offer for this post's conversation.
+        var conversationId = await Eventually.ReturnsValueAsync(async () =>
+        {
+            var posts = await GetJsonAsync("/api/v1/posts?limit=100");
+            var post = posts.GetProperty("items").EnumerateArray().FirstOrDefault(p => p.GetProperty("external_id").GetString() == "e2e-1");
+            return post.ValueKind == JsonValueKind.Object && post.GetProperty("conversation_id").ValueKind == JsonValueKind.Number
+                ? (long?)post.GetProperty("conversation_id").GetInt64() : null;
+        }, TimeSpan.FromSeconds(10), "the post's conversation");
         var offer = await Eventually.ReturnsValueAsync(async () =>
         {
             var offers = await GetJsonAsync($"/api/v1/agents/{agentId}/offers");
-            return offers.GetArrayLength() > 0 ? (JsonElement?)offers[0] : null;
+            var mine = offers.EnumerateArray().FirstOrDefault(o => o.GetProperty("conversation_id").GetInt64() == conversationId);
+            return mine.ValueKind == JsonValueKind.Object ? (JsonElement?)mine : null;
         }, TimeSpan.FromSeconds(10), "an offer");
         var accept = await _api.PostAsync($"/api/v1/offers/{offer.GetProperty("id").GetInt64()}/accept", null);
-        var conversationId = offer.GetProperty("conversation_id").GetInt64();
         var reply = await _api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/replies", new { text = "Sorry Kim, we're on it: check your DMs.", visibility = "public" });
         await Eventually.HoldsAsync(async () =>
             (await GetJsonAsync($"/api/v1/conversations/{conversationId}")).GetProperty("replies")[0].GetProperty("status").GetString() == "sent",
