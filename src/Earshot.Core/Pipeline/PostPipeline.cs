@@ -27,7 +27,7 @@ public sealed class PostPipeline(
     ILogger<PostPipeline> log)
 {
     public const int BatchSize = 256;
-    static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
     /// <summary>Processes one batch; returns how many posts it processed (0 when there was nothing to do).</summary>
     public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)

@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<EarshotDbContext> contexts,
     IPasswordHasher<object> hasher,
     IConfiguration configuration,
+    Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     StartupOptions startup,
     TimeProvider time,
     ILogger<DatabaseInitializer> log)
@@ -29,6 +30,20 @@ public sealed class DatabaseInitializer(
             log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
         await db.Database.MigrateAsync(ct);
+        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // An embedded SQLite database has one node: leases still held are from a process that died, so the
+            // work they hold is picked up now instead of when the leases run out.
+            var now = time.GetUtcNow().UtcDateTime;
+            var posts = await db.Posts.IgnoreQueryFilters().Where(p => p.LeaseToken != null && p.Status == Core.Ingestion.PostStatus.Received)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseToken, (string?)null).SetProperty(p => p.LeaseUntil, (DateTime?)null), ct);
+            var replies = await db.Replies.IgnoreQueryFilters().Where(r => r.LeaseToken != null && r.Status == Core.Replies.ReplyStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseToken, (string?)null).SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+            if (posts + replies > 0)
+            {
+                log.LogWarning("Released {Posts} post(s) and {Replies} repl(ies) left leased by a process that stopped at {Now:O}", posts, replies, now);
+            }
+        }
     }
 
     public async Task<Workspace> InitializeAsync(CancellationToken ct)

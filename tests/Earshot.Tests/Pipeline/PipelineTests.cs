@@ -118,10 +118,10 @@ public abstract class PipelineTests<TDatabase>(TDatabase database) : IClassFixtu
         var ws = await _h.NewWorkspaceAsync(db);
         await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("l-1"), PipelineHarness.Complaint("l-2", "other"));
         // A node claims the posts and dies before writing its result.
-        await database.Dialect.ClaimAsync(db, "posts", "status = 'Received'", "crashed-node", _h.Now, _h.Now.AddSeconds(60), 100, default);
+        await database.Dialect.ClaimAsync(db, "posts", "status = 'Received'", "crashed-node", _h.Now, _h.Now.AddSeconds(30), 100, default);
 
         var whileLeased = await _h.Pipeline().RunOnceAsync(db, default);
-        _h.Time.Advance(TimeSpan.FromSeconds(61));
+        _h.Time.Advance(TimeSpan.FromSeconds(31));
         var afterExpiry = await _h.DrainAsync(db);
 
         Assert.Equal(0, whileLeased);
