@@ -8,6 +8,7 @@ public static class CliHost
     public static IHost Create(bool demo = false)
     {
         var builder = Host.CreateApplicationBuilder();
+        ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         // Commands print their own output; the host's informational logs would interleave with it.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddEarshotCore(builder.Configuration);

@@ -23,6 +23,7 @@ public static class EarshotWebApp
             Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName);
         }
         var builder = WebApplication.CreateBuilder(args);
+        ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EarshotDbContext>>().CreateDbContext());
