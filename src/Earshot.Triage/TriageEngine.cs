@@ -85,7 +85,7 @@ public sealed class TriageEngine
     {
         var reasons = new List<TriageReason>(8);
         var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens) : new(input.LanguageHint, 1, "declared by the platform");
-        reasons.Add(new TriageReason("lang=" + lang.Language, lang.Because));
+        reasons.Add(new TriageReason(LanguageDecisions.GetValueOrDefault(lang.Language) ?? "lang=" + lang.Language, lang.Because));
 
         var mood = sentiment.Analyze(text, tokens, out var strongest);
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
@@ -106,8 +106,7 @@ public sealed class TriageEngine
             intentHead.Predict(features, p);
             var c = ArgMax(p[..intentHead.Classes.Count]);
             intent = ParseIntent(intentHead.Classes[c]);
-            reasons.Add(new TriageReason("intent=" + Name(intent), $"p={p[c]:0.00}: "
-                + FeatureNamer.Explain(intentHead, c, text, tokens, features, origins, 3)));
+            reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(intentHead, c, p[c], text, tokens, features, origins, 3)));
         }
 
         Span<int> fired = stackalloc int[8];
@@ -155,7 +154,7 @@ public sealed class TriageEngine
             actionableScore = p[yes];
             var decided = actionableScore >= 0.5 ? yes : 1 - yes;
             reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no",
-                $"p={actionableScore:0.00}: " + FeatureNamer.Explain(actionableHead, decided, text, tokens, features, origins, 2)));
+                FeatureNamer.Explain(actionableHead, decided, p[decided], text, tokens, features, origins, 2)));
         }
         else
         {
@@ -174,7 +173,7 @@ public sealed class TriageEngine
                 (bucket, because) = (learned, $"learned from labelled buckets, p={p[c]:0.00}");
             }
         }
-        reasons.Add(new TriageReason("bucket=" + Name(bucket), because));
+        reasons.Add(new TriageReason(BucketDecisions[(int)bucket], because));
         return new TriageResult(lang.Language, mood, intent, actionable, Math.Round(actionableScore, 3), spam, risks, bucket, reasons);
     }
 
@@ -213,6 +212,11 @@ public sealed class TriageEngine
 
     static readonly string[] IntentNames = Enum.GetNames<Intent>().Select(n => n.ToLowerInvariant()).ToArray();
     static readonly string[] BucketNames = Enum.GetNames<Bucket>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    static readonly string[] IntentDecisions = IntentNames.Select(n => "intent=" + n).ToArray();
+    static readonly string[] BucketDecisions = BucketNames.Select(n => "bucket=" + n).ToArray();
+    static readonly Dictionary<string, string> LanguageDecisions = "und en es fr de pt it nl ar he ru uk el zh ja ko th hi fa id tr pl sv da no fi ro cs hu tl ca"
+        .Split(' ').ToDictionary(l => l, l => "lang=" + l);
 
     static string Name(Intent intent) => IntentNames[(int)intent];
 

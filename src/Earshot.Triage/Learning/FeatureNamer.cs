@@ -13,8 +13,10 @@ static class FeatureNamer
         "a waiting time", "short post", "long post", "money amount", "phone or e-mail",
     ];
 
-    /// <summary>"word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
-    public static string Explain(LinearModel model, int c, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+    static CultureInfo Invariant => CultureInfo.InvariantCulture;
+
+    /// <summary>"p=0.91: word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
+    public static string Explain(LinearModel model, int c, float probability, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
         ReadOnlySpan<int> features, ReadOnlySpan<FeatureOrigin> origins, int top)
     {
         Span<int> best = stackalloc int[top];
@@ -23,7 +25,7 @@ static class FeatureNamer
         for (var i = 0; i < features.Length; i++)
         {
             var w = model.Contribution(features[i], c, features.Length);
-            if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, tokens, text, i))
+            if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, i))
             {
                 continue;
             }
@@ -37,15 +39,39 @@ static class FeatureNamer
             best[slot] = i;
             weight[slot] = w;
         }
-        var parts = new List<string>(top);
+        // Composed on the stack into one string: reasons are built for every post, so they must be cheap.
+        Span<char> buffer = stackalloc char[400];
+        buffer.TryWrite(Invariant, $"p={probability:0.00}: ", out var length);
+        if (best[0] < 0)
+        {
+            "prior of the model".CopyTo(buffer[length..]);
+            length += 18;
+        }
         for (var k = 0; k < top && best[k] >= 0; k++)
         {
-            parts.Add(Name(origins[best[k]], text, tokens) + " +" + weight[k].ToString("0.00", CultureInfo.InvariantCulture));
+            var o = origins[best[k]];
+            var sep = k > 0 ? ", " : "";
+            var a = Word(o.A, text, tokens);
+            var b = Word(o.B, text, tokens);
+            int w;
+            var ok = o.Kind switch
+            {
+                FeatureKind.Word => buffer[length..].TryWrite(Invariant, $"{sep}word '{a}' +{weight[k]:0.00}", out w),
+                FeatureKind.Bigram when o.A < 0 => buffer[length..].TryWrite(Invariant, $"{sep}starts with '{b}' +{weight[k]:0.00}", out w),
+                FeatureKind.Bigram => buffer[length..].TryWrite(Invariant, $"{sep}'{a} {b}' +{weight[k]:0.00}", out w),
+                FeatureKind.CharGram => buffer[length..].TryWrite(Invariant, $"{sep}spelling of '{a}' +{weight[k]:0.00}", out w),
+                _ => buffer[length..].TryWrite(Invariant, $"{sep}{((uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue")} +{weight[k]:0.00}", out w),
+            };
+            if (!ok)
+            {
+                break;
+            }
+            length += w;
         }
-        return parts.Count == 0 ? "prior of the model" : string.Join(", ", parts);
+        return new string(buffer[..length]);
     }
 
-    static bool Duplicate(ReadOnlySpan<int> best, ReadOnlySpan<FeatureOrigin> origins, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> text, int i)
+    static bool Duplicate(ReadOnlySpan<int> best, ReadOnlySpan<FeatureOrigin> origins, int i)
     {
         // Several character n-grams of one word would crowd the list: keep the word once.
         var o = origins[i];
@@ -59,15 +85,7 @@ static class FeatureNamer
         return false;
     }
 
-    static string Name(FeatureOrigin o, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens) => o.Kind switch
-    {
-        FeatureKind.Word => $"word '{Word(o.A, text, tokens)}'",
-        FeatureKind.Bigram => o.A < 0 ? $"starts with '{Word(o.B, text, tokens)}'" : $"'{Word(o.A, text, tokens)} {Word(o.B, text, tokens)}'",
-        FeatureKind.CharGram => $"spelling of '{Word(o.A, text, tokens)}'",
-        _ => (uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue",
-    };
-
-    static string Word(int index, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    static ReadOnlySpan<char> Word(int index, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         if ((uint)index >= (uint)tokens.Length)
         {
@@ -79,7 +97,7 @@ static class FeatureNamer
             TokenKind.Url => "<link>",
             TokenKind.Mention => "@mention",
             TokenKind.Number => "<number>",
-            _ => t.Slice(text)[..Math.Min(t.Length, 40)].ToString().ToLowerInvariant(),
+            _ => t.Slice(text)[..Math.Min(t.Length, 40)],
         };
     }
 }
