@@ -16,6 +16,10 @@ public static class Program
         {
             return QualityHarness.Run(dataDirectory, Console.Out);
         }
+        if (args is ["stages"])
+        {
+            return StageTimer.Run(Console.Out);
+        }
         if (args is ["explain", .. var texts])
         {
             // A quick look at what triage decides and why, for people tuning the lexicon and rules.

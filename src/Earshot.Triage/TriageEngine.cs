@@ -21,6 +21,8 @@ public sealed class TriageEngine
     readonly LanguageIdentifier language;
     readonly CueRules rules;
     readonly LinearModel? intentHead, actionableHead, bucketHead, sentimentHead;
+    readonly FusedHeads fused;
+    readonly int intentAt, actionableAt, bucketAt, sentimentAt;
 
     /// <summary>Builds an engine over a trained model; the other parts default to the shipped ones.</summary>
     public TriageEngine(TriageModel model, SentimentAnalyzer? sentiment = null, LanguageIdentifier? language = null, CueRules? rules = null)
@@ -33,6 +35,22 @@ public sealed class TriageEngine
         actionableHead = model.Head(TriageModel.ActionableHead);
         bucketHead = model.Head(TriageModel.BucketHead);
         sentimentHead = model.Head(TriageModel.SentimentHead);
+        var heads = new List<LinearModel>();
+        intentAt = Fuse(intentHead);
+        actionableAt = Fuse(actionableHead);
+        bucketAt = Fuse(bucketHead);
+        sentimentAt = Fuse(sentimentHead);
+        fused = new FusedHeads(heads);
+
+        int Fuse(LinearModel? head)
+        {
+            if (head is null)
+            {
+                return -1;
+            }
+            heads.Add(head);
+            return heads.Count - 1;
+        }
     }
 
     /// <summary>The engine with the built-in model, trained from Earshot's seed set on first use (well under a second) and cached.</summary>
@@ -90,20 +108,23 @@ public sealed class TriageEngine
         var mood = sentiment.Analyze(text, tokens, out var strongest);
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
         Span<FeatureOrigin> origins = stackalloc FeatureOrigin[FeatureExtractor.MaxFeatures];
-        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins);
+        var rentedHashes = tokens.Length > 512 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
+        var hashes = (rentedHashes ?? stackalloc uint[512])[..tokens.Length];
+        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins, hashes);
         features = features[..n];
         origins = origins[..n];
-        Span<float> p = stackalloc float[16];
+        Span<float> all = stackalloc float[fused.Width];
+        fused.Predict(features, all);
         if (sentimentHead is not null)
         {
-            mood = Blend(mood, sentimentHead, features, p);
+            mood = Blend(mood, all[fused.Offset(sentimentAt)..]);
         }
         reasons.Add(new TriageReason("sentiment", SentimentBecause(mood, text, tokens, strongest)));
 
         var intent = Intent.Other;
         if (intentHead is not null)
         {
-            intentHead.Predict(features, p);
+            var p = all[fused.Offset(intentAt)..];
             var c = ArgMax(p[..intentHead.Classes.Count]);
             intent = ParseIntent(intentHead.Classes[c]);
             reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(intentHead, c, p[c], text, tokens, features, origins, 3)));
@@ -112,7 +133,12 @@ public sealed class TriageEngine
         Span<int> fired = stackalloc int[8];
         var risks = RiskFlags.None;
         var spamRule = false;
-        foreach (var r in fired[..rules.Match(text, fired)])
+        var firedCount = rules.Match(text, tokens, hashes, fired);
+        if (rentedHashes is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rentedHashes);
+        }
+        foreach (var r in fired[..firedCount])
         {
             var rule = rules.Rules[r];
             if (rule.Signal == CueSignal.Spam)
@@ -150,7 +176,7 @@ public sealed class TriageEngine
         }
         else if (actionableHead is not null && actionableHead.IndexOf("yes") is var yes and >= 0)
         {
-            actionableHead.Predict(features, p);
+            var p = all[fused.Offset(actionableAt)..];
             actionableScore = p[yes];
             var decided = actionableScore >= 0.5 ? yes : 1 - yes;
             reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no",
@@ -166,7 +192,7 @@ public sealed class TriageEngine
         var (bucket, because) = policy.Decide(intent, actionable, spam, risks, input.AuthorFollowers, input.Tags);
         if (bucketHead is not null && !spam && (risks & policy.CareRisks) == 0 && input.Tags is not { Count: > 0 })
         {
-            bucketHead.Predict(features, p);
+            var p = all[fused.Offset(bucketAt)..];
             var c = ArgMax(p[..bucketHead.Classes.Count]);
             if (Enum.TryParse<Bucket>(bucketHead.Classes[c], ignoreCase: true, out var learned) && learned != bucket && p[c] >= 0.6)
             {
@@ -177,10 +203,10 @@ public sealed class TriageEngine
         return new TriageResult(lang.Language, mood, intent, actionable, Math.Round(actionableScore, 3), spam, risks, bucket, reasons);
     }
 
-    static SentimentScore Blend(SentimentScore lexical, LinearModel head, ReadOnlySpan<int> features, Span<float> p)
+    SentimentScore Blend(SentimentScore lexical, ReadOnlySpan<float> p)
     {
         // A head trained on the workspace's own sentiment labels corrects the lexicon where its domain differs.
-        head.Predict(features, p);
+        var head = sentimentHead!;
         int pos = head.IndexOf("positive"), neg = head.IndexOf("negative");
         var learned = (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0);
         var compound = Math.Clamp(0.5 * lexical.Compound + 0.5 * learned, -1, 1);

@@ -16,6 +16,10 @@ public sealed class LatinLanguageModel
     readonly string[] languages;
     readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
     readonly Dictionary<ulong, int> trigramRows = [];
+    // The same map as open addressing over plain arrays, for the hot path: a probe is a multiply and a compare.
+    readonly ulong[] slotKeys;
+    readonly int[] slotRows;
+    readonly int slotShift;
     readonly float[] trigramLogProb;
     readonly float[] unseenLogProb;
 
@@ -68,6 +72,20 @@ public sealed class LatinLanguageModel
                 });
             }
         }
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, trigramRows.Count * 2));
+        slotShift = 64 - System.Numerics.BitOperations.Log2((uint)slots);
+        slotKeys = new ulong[slots];
+        slotRows = new int[slots];
+        foreach (var (key, row) in trigramRows)
+        {
+            var slot = Slot(key);
+            while (slotKeys[slot] != 0)
+            {
+                slot = (slot + 1) & (slots - 1);
+            }
+            (slotKeys[slot], slotRows[slot]) = (key, row);
+        }
+
         // Additive smoothing; the log probabilities are laid out row by row so one lookup reads all languages.
         const float alpha = 0.5f;
         var vocabulary = counts.Count;
@@ -112,7 +130,9 @@ public sealed class LatinLanguageModel
             }
         }
         var (best, second) = TopTwo(wordScores);
-        byWords = wordScores[best] >= 2 && wordScores[second] * 3 <= wordScores[best];
+        // Two or more frequent words and a clear lead settle most posts without the trigram model.
+        byWords = (wordScores[best] >= 1.5f && wordScores[second] * 2.5f <= wordScores[best])
+            || (wordScores[best] >= 1f && wordScores[second] == 0);
         if (byWords || letters == 0)
         {
             wordScores.CopyTo(scores);
@@ -122,7 +142,7 @@ public sealed class LatinLanguageModel
         var trigrams = 0;
         foreach (var t in tokens)
         {
-            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart) || trigrams > 200)
+            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart) || trigrams > 80)
             {
                 continue;
             }
@@ -137,7 +157,8 @@ public sealed class LatinLanguageModel
             {
                 var key = Pack(buffer.Slice(k, 3));
                 trigrams++;
-                if (trigramRows.TryGetValue(key, out var row))
+                var row = Find(key);
+                if (row >= 0)
                 {
                     var logs = trigramLogProb.AsSpan(row * languages.Length, languages.Length);
                     for (var l = 0; l < scores.Length; l++)
@@ -207,6 +228,25 @@ public sealed class LatinLanguageModel
             }
         }
         return (best, second);
+    }
+
+    int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> slotShift);
+
+    int Find(ulong key)
+    {
+        var mask = slotKeys.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var k = slotKeys[slot];
+            if (k == key)
+            {
+                return slotRows[slot];
+            }
+            if (k == 0)
+            {
+                return -1;
+            }
+        }
     }
 
     static ulong Pack(ReadOnlySpan<char> tri) => (ulong)tri[0] << 32 | (ulong)tri[1] << 16 | tri[2];
