@@ -102,8 +102,6 @@ public sealed class TriageEngine
     TriageResult Classify(in TriageInput input, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, BucketPolicy policy)
     {
         var reasons = new List<TriageReason>(8);
-        var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens) : new(input.LanguageHint, 1, "declared by the platform");
-        reasons.Add(new TriageReason(LanguageDecisions.GetValueOrDefault(lang.Language) ?? "lang=" + lang.Language, lang.Because));
 
         var mood = sentiment.Analyze(text, tokens, out var strongest);
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
@@ -112,6 +110,8 @@ public sealed class TriageEngine
         var hashes = (rentedHashes ?? stackalloc uint[512])[..tokens.Length];
         var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins, hashes);
         features = features[..n];
+        var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens, hashes) : new(input.LanguageHint, 1, "declared by the platform");
+        reasons.Add(new TriageReason(LanguageDecisions.GetValueOrDefault(lang.Language) ?? "lang=" + lang.Language, lang.Because));
         origins = origins[..n];
         Span<float> all = stackalloc float[fused.Width];
         fused.Predict(features, all);
@@ -127,7 +127,7 @@ public sealed class TriageEngine
             var p = all[fused.Offset(intentAt)..];
             var c = ArgMax(p[..intentHead.Classes.Count]);
             intent = ParseIntent(intentHead.Classes[c]);
-            reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(intentHead, c, p[c], text, tokens, features, origins, 3)));
+            reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(fused, intentAt, c, p[c], text, tokens, features, origins, 3)));
         }
 
         Span<int> fired = stackalloc int[8];
@@ -180,7 +180,7 @@ public sealed class TriageEngine
             actionableScore = p[yes];
             var decided = actionableScore >= 0.5 ? yes : 1 - yes;
             reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no",
-                FeatureNamer.Explain(actionableHead, decided, p[decided], text, tokens, features, origins, 2)));
+                FeatureNamer.Explain(fused, actionableAt, decided, p[decided], text, tokens, features, origins, 2)));
         }
         else
         {

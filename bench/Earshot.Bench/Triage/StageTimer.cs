@@ -28,6 +28,7 @@ static class StageTimer
         const int warmup = 100;
         var times = new double[7];
         var clock = new Stopwatch();
+        var because = new Dictionary<string, int>();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var text in texts)
@@ -35,11 +36,15 @@ static class StageTimer
                 clock.Restart();
                 var n = Tokenizer.Tokenize(text, tokens);
                 var t0 = clock.Elapsed.TotalNanoseconds;
-                LanguageIdentifier.Default.Identify(text, tokens.AsSpan(0, n));
-                var t1 = clock.Elapsed.TotalNanoseconds;
                 var mood = SentimentAnalyzer.Default.Analyze(text, tokens.AsSpan(0, n), out _);
-                var t2 = clock.Elapsed.TotalNanoseconds;
+                var t1 = clock.Elapsed.TotalNanoseconds;
                 var f = FeatureExtractor.Extract(text, tokens.AsSpan(0, n), mood, engine.Model.Bits, features, origins, hashes);
+                var t2 = clock.Elapsed.TotalNanoseconds;
+                var guess = LanguageIdentifier.Default.Identify(text, tokens.AsSpan(0, n), hashes.AsSpan(0, n));
+                if (round == 0)
+                {
+                    because[guess.Because] = because.GetValueOrDefault(guess.Because) + 1;
+                }
                 var t3 = clock.Elapsed.TotalNanoseconds;
                 fused.Predict(features[..f], all);
                 var t4 = clock.Elapsed.TotalNanoseconds;
@@ -54,12 +59,13 @@ static class StageTimer
                 }
             }
         }
-        string[] names = ["tokenize", "language", "sentiment", "features", "predict (fused)", "cue rules", "whole Classify"];
+        string[] names = ["tokenize", "sentiment", "features", "language", "predict (fused)", "cue rules", "whole Classify"];
         var posts = (rounds - warmup) * texts.Length;
         for (var s = 0; s < names.Length; s++)
         {
             output.WriteLine($"{names[s],-18} {times[s] / posts,8:0} ns/post");
         }
+        output.WriteLine("language decided by: " + string.Join(", ", because.Select(b => $"{b.Key} {b.Value}")));
         return 0;
     }
 }

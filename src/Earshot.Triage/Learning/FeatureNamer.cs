@@ -16,7 +16,7 @@ static class FeatureNamer
     static CultureInfo Invariant => CultureInfo.InvariantCulture;
 
     /// <summary>"p=0.91: word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
-    public static string Explain(LinearModel model, int c, float probability, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+    public static string Explain(FusedHeads model, int head, int c, float probability, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
         ReadOnlySpan<int> features, ReadOnlySpan<FeatureOrigin> origins, int top)
     {
         Span<int> best = stackalloc int[top];
@@ -24,7 +24,7 @@ static class FeatureNamer
         best.Fill(-1);
         for (var i = 0; i < features.Length; i++)
         {
-            var w = model.Contribution(features[i], c, features.Length);
+            var w = model.Contribution(features[i], head, c, features.Length);
             if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, i))
             {
                 continue;

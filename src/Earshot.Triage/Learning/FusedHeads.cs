@@ -43,6 +43,18 @@ sealed class FusedHeads
     /// <summary>Where head <paramref name="h"/>'s probabilities start in the output.</summary>
     public int Offset(int h) => offsets[h];
 
+    /// <summary>How much one feature pushes head <paramref name="h"/> towards class <paramref name="c"/> (against the head's mean), in a post of <paramref name="featureCount"/> features.</summary>
+    public float Contribution(int feature, int h, int c, int featureCount)
+    {
+        var row = weights.AsSpan(feature * stride + offsets[h], counts[h]);
+        var mean = 0f;
+        foreach (var w in row)
+        {
+            mean += w;
+        }
+        return (row[c] - mean / row.Length) * LinearModel.Scale(featureCount);
+    }
+
     /// <summary>Writes every head's class probabilities into <paramref name="output"/> (at least <see cref="Width"/> long).</summary>
     public void Predict(ReadOnlySpan<int> features, Span<float> output)
     {

@@ -177,9 +177,17 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
             }
             length += n;
             words++;
-            if (lexicon.TryGetValence(phrase[..length], out var v))
+            if (!lexicon.TryGetEntry(phrase[..length], out var entry))
             {
-                (found, valence) = (j + 1, v);
+                break;
+            }
+            if (entry.HasValence)
+            {
+                (found, valence) = (j + 1, entry.Valence);
+            }
+            if (!entry.StartsPhrase)
+            {
+                break;
             }
         }
         return found;

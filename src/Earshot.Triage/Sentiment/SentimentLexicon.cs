@@ -35,8 +35,8 @@ public sealed class SentimentLexicon
             var entry = line[..tab].ToLowerInvariant();
             entries[entry] = entries.GetValueOrDefault(entry) with { Valence = valence, HasValence = true };
             count++;
-            var space = entry.IndexOf(' ');
-            if (space > 0)
+            // Every proper prefix of a phrase ("still", "still not") is marked, so matching stops at the first dead end.
+            for (var space = entry.IndexOf(' '); space > 0; space = entry.IndexOf(' ', space + 1))
             {
                 entries[entry[..space]] = entries.GetValueOrDefault(entry[..space]) with { StartsPhrase = true };
             }
