@@ -213,10 +213,23 @@ public sealed class TriageEngine
         return lexical with { Compound = Math.Round(compound, 4) };
     }
 
-    static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest) =>
-        strongest < 0
-            ? $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}: no sentiment words"
-            : $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}, strongest '{tokens[strongest].Slice(text)[..Math.Min(tokens[strongest].Length, 40)]}'";
+    static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest)
+    {
+        var writer = new ReasonWriter(stackalloc char[96]);
+        writer.Append("compound ");
+        writer.Append(mood.Compound);
+        if (strongest < 0)
+        {
+            writer.Append(": no sentiment words");
+        }
+        else
+        {
+            writer.Append(", strongest '");
+            writer.Append(tokens[strongest].Slice(text)[..Math.Min(tokens[strongest].Length, 40)]);
+            writer.Append("'");
+        }
+        return writer.ToString();
+    }
 
     static string? Viral(in TriageInput input, SentimentScore mood) =>
         input.Reposts >= 100 ? $"{input.Reposts} reposts"

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Earshot.Triage.Text;
 
 namespace Earshot.Triage.Learning;
@@ -12,8 +11,6 @@ static class FeatureNamer
         "positive tone", "very positive tone", "starts with @mention", "@mention", "link", "many hashtags", "many mentions",
         "a waiting time", "short post", "long post", "money amount", "phone or e-mail",
     ];
-
-    static CultureInfo Invariant => CultureInfo.InvariantCulture;
 
     /// <summary>"p=0.91: word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
     public static string Explain(FusedHeads model, int head, int c, float probability, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
@@ -40,35 +37,50 @@ static class FeatureNamer
             weight[slot] = w;
         }
         // Composed on the stack into one string: reasons are built for every post, so they must be cheap.
-        Span<char> buffer = stackalloc char[400];
-        buffer.TryWrite(Invariant, $"p={probability:0.00}: ", out var length);
+        var writer = new ReasonWriter(stackalloc char[400]);
+        writer.Append("p=");
+        writer.Append(probability);
+        writer.Append(": ");
         if (best[0] < 0)
         {
-            "prior of the model".CopyTo(buffer[length..]);
-            length += 18;
+            writer.Append("prior of the model");
         }
         for (var k = 0; k < top && best[k] >= 0; k++)
         {
             var o = origins[best[k]];
-            var sep = k > 0 ? ", " : "";
-            var a = Word(o.A, text, tokens);
-            var b = Word(o.B, text, tokens);
-            int w;
-            var ok = o.Kind switch
+            writer.Append(k > 0 ? ", " : "");
+            switch (o.Kind)
             {
-                FeatureKind.Word => buffer[length..].TryWrite(Invariant, $"{sep}word '{a}' +{weight[k]:0.00}", out w),
-                FeatureKind.Bigram when o.A < 0 => buffer[length..].TryWrite(Invariant, $"{sep}starts with '{b}' +{weight[k]:0.00}", out w),
-                FeatureKind.Bigram => buffer[length..].TryWrite(Invariant, $"{sep}'{a} {b}' +{weight[k]:0.00}", out w),
-                FeatureKind.CharGram => buffer[length..].TryWrite(Invariant, $"{sep}spelling of '{a}' +{weight[k]:0.00}", out w),
-                _ => buffer[length..].TryWrite(Invariant, $"{sep}{((uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue")} +{weight[k]:0.00}", out w),
-            };
-            if (!ok)
-            {
-                break;
+                case FeatureKind.Word:
+                    writer.Append("word '");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.Bigram when o.A < 0:
+                    writer.Append("starts with '");
+                    writer.Append(Word(o.B, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.Bigram:
+                    writer.Append("'");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append(" ");
+                    writer.Append(Word(o.B, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.CharGram:
+                    writer.Append("spelling of '");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append("'");
+                    break;
+                default:
+                    writer.Append((uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue");
+                    break;
             }
-            length += w;
+            writer.Append(" +");
+            writer.Append(weight[k]);
         }
-        return new string(buffer[..length]);
+        return writer.ToString();
     }
 
     static bool Duplicate(ReadOnlySpan<int> best, ReadOnlySpan<FeatureOrigin> origins, int i)
