@@ -16,6 +16,9 @@ public sealed class TriageEngine
 {
     static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions()));
 
+    /// <summary>Compound at or below which a question or request reads as a complaint.</summary>
+    const double AngryQuestion = -0.4;
+
     readonly TriageModel model;
     readonly SentimentAnalyzer sentiment;
     readonly LanguageIdentifier language;
@@ -128,6 +131,13 @@ public sealed class TriageEngine
             var c = ArgMax(p[..intentHead.Classes.Count]);
             intent = ParseIntent(intentHead.Classes[c]);
             reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(fused, intentAt, c, p[c], text, tokens, features, origins, 3)));
+            // "Why is my flight delayed AGAIN??" asks, but above all it complains: an angry question is a complaint.
+            var complaint = intentHead.IndexOf("complaint");
+            if (intent is Intent.Question or Intent.Request && complaint >= 0 && mood.Compound <= AngryQuestion && p[complaint] >= 0.15f)
+            {
+                intent = Intent.Complaint;
+                reasons.Add(new TriageReason(IntentDecisions[(int)intent], "rule: negative tone turns a question or request into a complaint"));
+            }
         }
 
         Span<int> fired = stackalloc int[8];
