@@ -26,7 +26,7 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
         {
             var tokens = rented ?? stackalloc Token[512];
             var count = Tokenizer.Tokenize(text, tokens);
-            var hashes = new uint[count];
+            var hashes = count <= 512 ? stackalloc uint[count] : new uint[count];
             FeatureExtractor.WordHashes(text, tokens[..count], hashes);
             return Identify(text, tokens[..count], hashes);
         }
