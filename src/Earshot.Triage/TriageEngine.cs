@@ -14,10 +14,13 @@ namespace Earshot.Triage;
 /// </summary>
 public sealed class TriageEngine
 {
-    static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions()));
+    static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions { HashBits = 15 }));
 
     /// <summary>Compound at or below which a question or request reads as a complaint.</summary>
     const double AngryQuestion = -0.4;
+
+    /// <summary>Share of the intent model in the reported compound (see <see cref="BlendIntent"/>).</summary>
+    const double IntentWeight = 0.3;
 
     readonly TriageModel model;
     readonly SentimentAnalyzer sentiment;
@@ -107,6 +110,7 @@ public sealed class TriageEngine
         var reasons = new List<TriageReason>(8);
 
         var mood = sentiment.Analyze(text, tokens, out var strongest);
+        var lexicalCompound = mood.Compound;
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
         Span<FeatureOrigin> origins = stackalloc FeatureOrigin[FeatureExtractor.MaxFeatures];
         var rentedHashes = tokens.Length > 512 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
@@ -122,6 +126,10 @@ public sealed class TriageEngine
         {
             mood = Blend(mood, all[fused.Offset(sentimentAt)..]);
         }
+        else if (intentHead is not null)
+        {
+            mood = BlendIntent(mood, all[fused.Offset(intentAt)..]);
+        }
         reasons.Add(new TriageReason("sentiment", SentimentBecause(mood, text, tokens, strongest)));
 
         var intent = Intent.Other;
@@ -133,7 +141,7 @@ public sealed class TriageEngine
             reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(fused, intentAt, c, p[c], text, tokens, features, origins, 3)));
             // "Why is my flight delayed AGAIN??" asks, but above all it complains: an angry question is a complaint.
             var complaint = intentHead.IndexOf("complaint");
-            if (intent is Intent.Question or Intent.Request && complaint >= 0 && mood.Compound <= AngryQuestion && p[complaint] >= 0.15f)
+            if (intent is Intent.Question or Intent.Request && complaint >= 0 && lexicalCompound <= AngryQuestion && p[complaint] >= 0.15f)
             {
                 intent = Intent.Complaint;
                 reasons.Add(new TriageReason(IntentDecisions[(int)intent], "rule: negative tone turns a question or request into a complaint"));
@@ -221,6 +229,21 @@ public sealed class TriageEngine
         var learned = (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0);
         var compound = Math.Clamp(0.5 * lexical.Compound + 0.5 * learned, -1, 1);
         return lexical with { Compound = Math.Round(compound, 4) };
+    }
+
+    SentimentScore BlendIntent(SentimentScore lexical, ReadOnlySpan<float> p)
+    {
+        // "my bag still hasn't arrived" has no sentiment word but is plainly unhappy: the intent model, which reads
+        // the whole post, moves the lexicon's compound towards complaint (-) or praise (+). The lexicon stays primary.
+        int complaint = intentHead!.IndexOf("complaint"), praise = intentHead.IndexOf("praise");
+        if (complaint < 0 || praise < 0)
+        {
+            return lexical;
+        }
+        // Only a confident model speaks: a post it is unsure about keeps the lexicon's (often neutral) score.
+        var margin = p[praise] - p[complaint];
+        var learned = Math.Sign(margin) * Math.Max(0, Math.Abs(margin) - 0.25) / 0.75;
+        return lexical with { Compound = Math.Round(Math.Clamp((1 - IntentWeight) * lexical.Compound + IntentWeight * learned, -1, 1), 4) };
     }
 
     static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest)
