@@ -14,13 +14,21 @@ namespace Earshot.Triage;
 /// </summary>
 public sealed class TriageEngine
 {
-    static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions()));
+    static readonly Lazy<TriageEngine> Shared = new(() => Train([], new TrainingOptions { HashBits = 15 }));
+
+    /// <summary>Compound at or below which a question or request reads as a complaint.</summary>
+    const double AngryQuestion = -0.4;
+
+    /// <summary>Share of the intent model in the reported compound (see <see cref="BlendIntent"/>).</summary>
+    const double IntentWeight = 0.3;
 
     readonly TriageModel model;
     readonly SentimentAnalyzer sentiment;
     readonly LanguageIdentifier language;
     readonly CueRules rules;
     readonly LinearModel? intentHead, actionableHead, bucketHead, sentimentHead;
+    readonly FusedHeads fused;
+    readonly int intentAt, actionableAt, bucketAt, sentimentAt;
 
     /// <summary>Builds an engine over a trained model; the other parts default to the shipped ones.</summary>
     public TriageEngine(TriageModel model, SentimentAnalyzer? sentiment = null, LanguageIdentifier? language = null, CueRules? rules = null)
@@ -33,6 +41,22 @@ public sealed class TriageEngine
         actionableHead = model.Head(TriageModel.ActionableHead);
         bucketHead = model.Head(TriageModel.BucketHead);
         sentimentHead = model.Head(TriageModel.SentimentHead);
+        var heads = new List<LinearModel>();
+        intentAt = Fuse(intentHead);
+        actionableAt = Fuse(actionableHead);
+        bucketAt = Fuse(bucketHead);
+        sentimentAt = Fuse(sentimentHead);
+        fused = new FusedHeads(heads);
+
+        int Fuse(LinearModel? head)
+        {
+            if (head is null)
+            {
+                return -1;
+            }
+            heads.Add(head);
+            return heads.Count - 1;
+        }
     }
 
     /// <summary>The engine with the built-in model, trained from Earshot's seed set on first use (well under a second) and cached.</summary>
@@ -84,36 +108,55 @@ public sealed class TriageEngine
     TriageResult Classify(in TriageInput input, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, BucketPolicy policy)
     {
         var reasons = new List<TriageReason>(8);
-        var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens) : new(input.LanguageHint, 1, "declared by the platform");
-        reasons.Add(new TriageReason("lang=" + lang.Language, lang.Because));
 
         var mood = sentiment.Analyze(text, tokens, out var strongest);
+        var lexicalCompound = mood.Compound;
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
         Span<FeatureOrigin> origins = stackalloc FeatureOrigin[FeatureExtractor.MaxFeatures];
-        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins);
+        var rentedHashes = tokens.Length > 512 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
+        var hashes = (rentedHashes ?? stackalloc uint[512])[..tokens.Length];
+        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins, hashes);
         features = features[..n];
+        var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens, hashes) : new(input.LanguageHint, 1, "declared by the platform");
+        reasons.Add(new TriageReason(LanguageDecisions.GetValueOrDefault(lang.Language) ?? "lang=" + lang.Language, lang.Because));
         origins = origins[..n];
-        Span<float> p = stackalloc float[16];
+        Span<float> all = stackalloc float[fused.Width];
+        fused.Predict(features, all);
         if (sentimentHead is not null)
         {
-            mood = Blend(mood, sentimentHead, features, p);
+            mood = Blend(mood, all[fused.Offset(sentimentAt)..]);
+        }
+        else if (intentHead is not null)
+        {
+            mood = BlendIntent(mood, all[fused.Offset(intentAt)..]);
         }
         reasons.Add(new TriageReason("sentiment", SentimentBecause(mood, text, tokens, strongest)));
 
         var intent = Intent.Other;
         if (intentHead is not null)
         {
-            intentHead.Predict(features, p);
+            var p = all[fused.Offset(intentAt)..];
             var c = ArgMax(p[..intentHead.Classes.Count]);
             intent = ParseIntent(intentHead.Classes[c]);
-            reasons.Add(new TriageReason("intent=" + Name(intent), $"p={p[c]:0.00}: "
-                + FeatureNamer.Explain(intentHead, c, text, tokens, features, origins, 3)));
+            reasons.Add(new TriageReason(IntentDecisions[(int)intent], FeatureNamer.Explain(fused, intentAt, c, p[c], text, tokens, features, origins, 3)));
+            // "Why is my flight delayed AGAIN??" asks, but above all it complains: an angry question is a complaint.
+            var complaint = intentHead.IndexOf("complaint");
+            if (intent is Intent.Question or Intent.Request && complaint >= 0 && lexicalCompound <= AngryQuestion && p[complaint] >= 0.15f)
+            {
+                intent = Intent.Complaint;
+                reasons.Add(new TriageReason(IntentDecisions[(int)intent], "rule: negative tone turns a question or request into a complaint"));
+            }
         }
 
         Span<int> fired = stackalloc int[8];
         var risks = RiskFlags.None;
         var spamRule = false;
-        foreach (var r in fired[..rules.Match(text, fired)])
+        var firedCount = rules.Match(text, tokens, hashes, fired);
+        if (rentedHashes is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rentedHashes);
+        }
+        foreach (var r in fired[..firedCount])
         {
             var rule = rules.Rules[r];
             if (rule.Signal == CueSignal.Spam)
@@ -151,11 +194,11 @@ public sealed class TriageEngine
         }
         else if (actionableHead is not null && actionableHead.IndexOf("yes") is var yes and >= 0)
         {
-            actionableHead.Predict(features, p);
+            var p = all[fused.Offset(actionableAt)..];
             actionableScore = p[yes];
             var decided = actionableScore >= 0.5 ? yes : 1 - yes;
             reasons.Add(new TriageReason(actionableScore >= 0.5 ? "actionable=yes" : "actionable=no",
-                $"p={actionableScore:0.00}: " + FeatureNamer.Explain(actionableHead, decided, text, tokens, features, origins, 2)));
+                FeatureNamer.Explain(fused, actionableAt, decided, p[decided], text, tokens, features, origins, 2)));
         }
         else
         {
@@ -167,31 +210,59 @@ public sealed class TriageEngine
         var (bucket, because) = policy.Decide(intent, actionable, spam, risks, input.AuthorFollowers, input.Tags);
         if (bucketHead is not null && !spam && (risks & policy.CareRisks) == 0 && input.Tags is not { Count: > 0 })
         {
-            bucketHead.Predict(features, p);
+            var p = all[fused.Offset(bucketAt)..];
             var c = ArgMax(p[..bucketHead.Classes.Count]);
             if (Enum.TryParse<Bucket>(bucketHead.Classes[c], ignoreCase: true, out var learned) && learned != bucket && p[c] >= 0.6)
             {
                 (bucket, because) = (learned, $"learned from labelled buckets, p={p[c]:0.00}");
             }
         }
-        reasons.Add(new TriageReason("bucket=" + Name(bucket), because));
+        reasons.Add(new TriageReason(BucketDecisions[(int)bucket], because));
         return new TriageResult(lang.Language, mood, intent, actionable, Math.Round(actionableScore, 3), spam, risks, bucket, reasons);
     }
 
-    static SentimentScore Blend(SentimentScore lexical, LinearModel head, ReadOnlySpan<int> features, Span<float> p)
+    SentimentScore Blend(SentimentScore lexical, ReadOnlySpan<float> p)
     {
         // A head trained on the workspace's own sentiment labels corrects the lexicon where its domain differs.
-        head.Predict(features, p);
+        var head = sentimentHead!;
         int pos = head.IndexOf("positive"), neg = head.IndexOf("negative");
         var learned = (pos >= 0 ? p[pos] : 0) - (neg >= 0 ? p[neg] : 0);
         var compound = Math.Clamp(0.5 * lexical.Compound + 0.5 * learned, -1, 1);
         return lexical with { Compound = Math.Round(compound, 4) };
     }
 
-    static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest) =>
-        strongest < 0
-            ? $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}: no sentiment words"
-            : $"compound {mood.Compound.ToString("0.00", CultureInfo.InvariantCulture)}, strongest '{tokens[strongest].Slice(text)[..Math.Min(tokens[strongest].Length, 40)]}'";
+    SentimentScore BlendIntent(SentimentScore lexical, ReadOnlySpan<float> p)
+    {
+        // "my bag still hasn't arrived" has no sentiment word but is plainly unhappy: the intent model, which reads
+        // the whole post, moves the lexicon's compound towards complaint (-) or praise (+). The lexicon stays primary.
+        int complaint = intentHead!.IndexOf("complaint"), praise = intentHead.IndexOf("praise");
+        if (complaint < 0 || praise < 0)
+        {
+            return lexical;
+        }
+        // Only a confident model speaks: a post it is unsure about keeps the lexicon's (often neutral) score.
+        var margin = p[praise] - p[complaint];
+        var learned = Math.Sign(margin) * Math.Max(0, Math.Abs(margin) - 0.25) / 0.75;
+        return lexical with { Compound = Math.Round(Math.Clamp((1 - IntentWeight) * lexical.Compound + IntentWeight * learned, -1, 1), 4) };
+    }
+
+    static string SentimentBecause(SentimentScore mood, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int strongest)
+    {
+        var writer = new ReasonWriter(stackalloc char[96]);
+        writer.Append("compound ");
+        writer.Append(mood.Compound);
+        if (strongest < 0)
+        {
+            writer.Append(": no sentiment words");
+        }
+        else
+        {
+            writer.Append(", strongest '");
+            writer.Append(tokens[strongest].Slice(text)[..Math.Min(tokens[strongest].Length, 40)]);
+            writer.Append("'");
+        }
+        return writer.ToString();
+    }
 
     static string? Viral(in TriageInput input, SentimentScore mood) =>
         input.Reposts >= 100 ? $"{input.Reposts} reposts"
@@ -213,6 +284,11 @@ public sealed class TriageEngine
 
     static readonly string[] IntentNames = Enum.GetNames<Intent>().Select(n => n.ToLowerInvariant()).ToArray();
     static readonly string[] BucketNames = Enum.GetNames<Bucket>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    static readonly string[] IntentDecisions = IntentNames.Select(n => "intent=" + n).ToArray();
+    static readonly string[] BucketDecisions = BucketNames.Select(n => "bucket=" + n).ToArray();
+    static readonly Dictionary<string, string> LanguageDecisions = "und en es fr de pt it nl ar he ru uk el zh ja ko th hi fa id tr pl sv da no fi ro cs hu tl ca"
+        .Split(' ').ToDictionary(l => l, l => "lang=" + l);
 
     static string Name(Intent intent) => IntentNames[(int)intent];
 

@@ -53,11 +53,14 @@ static class QualityHarness
 
     static void Sentiment(TextWriter output, string name, IEnumerable<(string Text, double Label)> rows, TriageEngine engine)
     {
-        var pairs = rows.Where(r => !double.IsNaN(r.Label)).Select(r => (Score: engine.AnalyzeSentiment(r.Text).Compound, r.Label)).ToList();
+        var labelled = rows.Where(r => !double.IsNaN(r.Label)).ToList();
+        var lexicon = labelled.Select(r => (Score: engine.AnalyzeSentiment(r.Text).Compound, r.Label)).ToList();
+        output.WriteLine($"{name} sentiment, lexicon only: pearson r={Pearson(lexicon):0.000}");
+        var pairs = labelled.Select(r => (Score: engine.Classify(new TriageInput(r.Text), BucketPolicy.Default).Sentiment.Compound, r.Label)).ToList();
         var polar = pairs.Where(p => p.Label != 0).ToList();
         var polarAccuracy = polar.Count(p => Math.Sign(p.Score) == Math.Sign(p.Label)) / (double)Math.Max(1, polar.Count);
         var three = pairs.Count(p => (p.Score >= 0.05 ? 1 : p.Score <= -0.05 ? -1 : 0) == (int)p.Label) / (double)Math.Max(1, pairs.Count);
-        output.WriteLine($"{name} sentiment: n={pairs.Count} pearson r={Pearson(pairs):0.000} 3-class accuracy={three:0.000} polar sign accuracy={polarAccuracy:0.000} (n={polar.Count})");
+        output.WriteLine($"{name} sentiment, as Classify reports it: n={pairs.Count} pearson r={Pearson(pairs):0.000} 3-class accuracy={three:0.000} polar sign accuracy={polarAccuracy:0.000} (n={polar.Count})");
     }
 
     static void Spam(string path, TriageEngine engine, TextWriter output)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Earshot.Triage.Learning;
 using Earshot.Triage.Text;
 
 namespace Earshot.Triage.Language;
@@ -25,7 +26,9 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
         {
             var tokens = rented ?? stackalloc Token[512];
             var count = Tokenizer.Tokenize(text, tokens);
-            return Identify(text, tokens[..count]);
+            var hashes = count <= 512 ? stackalloc uint[count] : new uint[count];
+            FeatureExtractor.WordHashes(text, tokens[..count], hashes);
+            return Identify(text, tokens[..count], hashes);
         }
         finally
         {
@@ -36,8 +39,8 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
         }
     }
 
-    /// <summary>Identifies the language of already tokenized text.</summary>
-    public LanguageGuess Identify(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    /// <summary>Identifies the language of already tokenized text, given each token's <see cref="FeatureExtractor.WordHash"/> (0 for non-words).</summary>
+    public LanguageGuess Identify(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> wordHashes)
     {
         Span<int> scripts = stackalloc int[(int)Script.Other + 1];
         var telltale = ' ';
@@ -47,7 +50,7 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
             {
                 var word = t.Slice(text);
                 ScriptCounter.Count(word, scripts);
-                if (telltale == ' ' && word.IndexOfAny("іїєґپچژگ") is var k and >= 0)
+                if (telltale == ' ' && !System.Text.Ascii.IsValid(word) && word.IndexOfAny("іїєґپچژگ") is var k and >= 0)
                 {
                     telltale = word[k];
                 }
@@ -86,7 +89,7 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
         var share = (float)scripts[(int)top] / letters;
         return top switch
         {
-            Script.Latin => IdentifyLatin(text, tokens),
+            Script.Latin => IdentifyLatin(text, tokens, wordHashes),
             Script.Cyrillic => new(telltale is 'і' or 'ї' or 'є' or 'ґ' ? "uk" : "ru", share * 0.9f, "cyrillic letters"),
             Script.Greek => new("el", share, "greek letters"),
             Script.Arabic => new(telltale is 'پ' or 'چ' or 'ژ' or 'گ' ? "fa" : "ar", share * 0.9f, "arabic letters"),
@@ -97,10 +100,10 @@ public sealed class LanguageIdentifier(LatinLanguageModel latin)
         };
     }
 
-    LanguageGuess IdentifyLatin(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    LanguageGuess IdentifyLatin(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> wordHashes)
     {
         Span<float> scores = stackalloc float[latin.Languages.Count];
-        var best = latin.Score(text, tokens, scores, out var byWords);
+        var best = latin.Score(text, tokens, wordHashes, scores, out var byWords);
         if (best < 0)
         {
             return new LanguageGuess(Undetermined, 0, "no words to go by");

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Earshot.Triage.Learning;
 using Earshot.Triage.Resources;
 using Earshot.Triage.Text;
 
@@ -14,10 +17,16 @@ public sealed class LatinLanguageModel
     public IReadOnlyList<string> Languages => languages;
 
     readonly string[] languages;
-    readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> wordLookup;
+    // Frequent words by their feature hash (FeatureExtractor.WordHash), which the engine computes once per token.
+    readonly Dictionary<uint, uint> wordMasks = [];
     readonly Dictionary<ulong, int> trigramRows = [];
+    // The same map as open addressing over plain arrays, for the hot path: a probe is a multiply and a compare.
+    readonly ulong[] slotKeys;
+    readonly int[] slotRows;
+    readonly int slotShift;
     readonly float[] trigramLogProb;
     readonly float[] unseenLogProb;
+    readonly int stride;
 
     const float WordWeight = 3f;
 
@@ -27,7 +36,7 @@ public sealed class LatinLanguageModel
     LatinLanguageModel(IEnumerable<string> profileLines)
     {
         var texts = new List<(string Lang, List<string> Lines)>();
-        var words = new Dictionary<string, byte>(StringComparer.Ordinal);
+        var words = new Dictionary<string, uint>(StringComparer.Ordinal);
         foreach (var line in profileLines)
         {
             if (line.StartsWith('[') && line.EndsWith(']'))
@@ -38,7 +47,7 @@ public sealed class LatinLanguageModel
             {
                 foreach (var w in line[6..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    words[w] = (byte)(words.GetValueOrDefault(w) | (1 << (texts.Count - 1)));
+                    words[w] = words.GetValueOrDefault(w) | (1u << (texts.Count - 1));
                 }
                 texts[^1].Lines.Add(line[6..]);
             }
@@ -48,7 +57,10 @@ public sealed class LatinLanguageModel
             }
         }
         languages = texts.Select(t => t.Lang).ToArray();
-        wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (word, mask) in words)
+        {
+            wordMasks[FeatureExtractor.WordHash(word)] = mask;
+        }
 
         var counts = new List<float[]>();
         var totals = new float[languages.Length];
@@ -68,10 +80,26 @@ public sealed class LatinLanguageModel
                 });
             }
         }
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, trigramRows.Count * 2));
+        slotShift = 64 - System.Numerics.BitOperations.Log2((uint)slots);
+        slotKeys = new ulong[slots];
+        slotRows = new int[slots];
+        foreach (var (key, row) in trigramRows)
+        {
+            var slot = Slot(key);
+            while (slotKeys[slot] != 0)
+            {
+                slot = (slot + 1) & (slots - 1);
+            }
+            (slotKeys[slot], slotRows[slot]) = (key, row);
+        }
+
         // Additive smoothing; the log probabilities are laid out row by row so one lookup reads all languages.
         const float alpha = 0.5f;
         var vocabulary = counts.Count;
-        trigramLogProb = new float[vocabulary * languages.Length];
+        // Rows padded to whole SIMD vectors: adding a trigram's log probabilities for every language is a few vector adds.
+        stride = (languages.Length + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        trigramLogProb = new float[vocabulary * stride];
         unseenLogProb = new float[languages.Length];
         for (var l = 0; l < languages.Length; l++)
         {
@@ -79,30 +107,26 @@ public sealed class LatinLanguageModel
             unseenLogProb[l] = MathF.Log(alpha / denominator);
             for (var row = 0; row < vocabulary; row++)
             {
-                trigramLogProb[row * languages.Length + l] = MathF.Log((counts[row][l] + alpha) / denominator);
+                trigramLogProb[row * stride + l] = MathF.Log((counts[row][l] + alpha) / denominator);
             }
         }
     }
 
     /// <summary>Scores each language for the word tokens of a text; returns the best index, or -1 when nothing is known.</summary>
-    public int Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<float> scores, out bool byWords)
+    public int Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<uint> wordHashes, Span<float> scores, out bool byWords)
     {
         Span<char> buffer = stackalloc char[TriageLimits.MaxWordChars + 2];
         Span<float> wordScores = stackalloc float[languages.Length];
         var letters = 0;
-        foreach (var t in tokens)
+        for (var i = 0; i < tokens.Length; i++)
         {
+            var t = tokens[i];
             if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart))
             {
                 continue;
             }
-            var n = Tokenizer.Normalize(t.Slice(text), buffer[1..^1]);
-            if (n <= 0)
-            {
-                continue;
-            }
-            letters += n;
-            if (wordLookup.TryGetValue(buffer.Slice(1, n), out var mask))
+            letters += t.Length;
+            if (wordHashes[i] != 0 && wordMasks.TryGetValue(wordHashes[i], out var mask))
             {
                 var share = 1f / System.Numerics.BitOperations.PopCount(mask);
                 for (var l = 0; l < languages.Length; l++)
@@ -112,17 +136,25 @@ public sealed class LatinLanguageModel
             }
         }
         var (best, second) = TopTwo(wordScores);
-        byWords = wordScores[best] >= 2 && wordScores[second] * 3 <= wordScores[best];
+        // Two or more frequent words and a clear lead settle most posts without the trigram model.
+        byWords = (wordScores[best] >= 1.5f && wordScores[second] * 2.5f <= wordScores[best])
+            || (wordScores[best] >= 1f && wordScores[second] == 0);
         if (byWords || letters == 0)
         {
             wordScores.CopyTo(scores);
             return letters == 0 ? -1 : best;
         }
         scores.Clear();
+        Span<float> sums = stackalloc float[stride];
+        sums.Clear();
+        var sumVectors = MemoryMarshal.Cast<float, Vector<float>>(sums);
+        var table = MemoryMarshal.Cast<float, Vector<float>>(trigramLogProb.AsSpan());
+        var perRow = stride / Vector<float>.Count;
+        var unseen = 0;
         var trigrams = 0;
         foreach (var t in tokens)
         {
-            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart) || trigrams > 200)
+            if (t.Kind != TokenKind.Word || t.Has(TokenFlags.HashtagPart) || trigrams > 80)
             {
                 continue;
             }
@@ -137,27 +169,23 @@ public sealed class LatinLanguageModel
             {
                 var key = Pack(buffer.Slice(k, 3));
                 trigrams++;
-                if (trigramRows.TryGetValue(key, out var row))
+                var row = Find(key);
+                if (row < 0)
                 {
-                    var logs = trigramLogProb.AsSpan(row * languages.Length, languages.Length);
-                    for (var l = 0; l < scores.Length; l++)
-                    {
-                        scores[l] += logs[l];
-                    }
+                    unseen++;
+                    continue;
                 }
-                else
+                var logs = table.Slice(row * perRow, perRow);
+                for (var v = 0; v < perRow; v++)
                 {
-                    for (var l = 0; l < scores.Length; l++)
-                    {
-                        scores[l] += unseenLogProb[l];
-                    }
+                    sumVectors[v] += logs[v];
                 }
             }
             AddLetterHints(buffer.Slice(1, n), scores);
         }
         for (var l = 0; l < scores.Length; l++)
         {
-            scores[l] += WordWeight * wordScores[l];
+            scores[l] += sums[l] + unseen * unseenLogProb[l] + WordWeight * wordScores[l];
         }
         return TopTwo(scores).Best;
     }
@@ -207,6 +235,25 @@ public sealed class LatinLanguageModel
             }
         }
         return (best, second);
+    }
+
+    int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> slotShift);
+
+    int Find(ulong key)
+    {
+        var mask = slotKeys.Length - 1;
+        for (var slot = Slot(key); ; slot = (slot + 1) & mask)
+        {
+            var k = slotKeys[slot];
+            if (k == key)
+            {
+                return slotRows[slot];
+            }
+            if (k == 0)
+            {
+                return -1;
+            }
+        }
     }
 
     static ulong Pack(ReadOnlySpan<char> tri) => (ulong)tri[0] << 32 | (ulong)tri[1] << 16 | tri[2];

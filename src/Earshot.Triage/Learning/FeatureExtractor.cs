@@ -16,15 +16,25 @@ public static class FeatureExtractor
 
     /// <summary>Extracts features; returns how many were written to <paramref name="indices"/> and <paramref name="origins"/>.</summary>
     public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentimentScore sentiment, int bits,
-        Span<int> indices, Span<FeatureOrigin> origins)
+        Span<int> indices, Span<FeatureOrigin> origins) => Extract(text, tokens, sentiment, bits, indices, origins, []);
+
+    /// <summary>Extracts features and writes each token's word hash into <paramref name="wordHashes"/> (when it is long enough) for the cue rules.</summary>
+    public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentimentScore sentiment, int bits,
+        Span<int> indices, Span<FeatureOrigin> origins, Span<uint> wordHashes)
     {
+        var recordHashes = wordHashes.Length >= tokens.Length;
+        if (recordHashes)
+        {
+            wordHashes[..tokens.Length].Clear();
+        }
         var max = Math.Min(indices.Length, origins.Length);
         var n = 0;
         Span<char> word = stackalloc char[TriageLimits.MaxWordChars + 2];
         uint previous = 0x5EED; // sentence start
         short previousIndex = -1;
         int mentions = 0, hashtags = 0;
-        for (var i = 0; i < tokens.Length && i < short.MaxValue && n < max - 24; i++)
+        var i = 0;
+        for (; i < tokens.Length && i < short.MaxValue && n < max - 24; i++)
         {
             var t = tokens[i];
             uint h;
@@ -37,6 +47,10 @@ public static class FeatureExtractor
                         continue;
                     }
                     h = Hash(word.Slice(1, length), WordSeed);
+                    if (recordHashes)
+                    {
+                        wordHashes[i] = h;
+                    }
                     if (length >= 5)
                     {
                         word[0] = '^';
@@ -81,6 +95,11 @@ public static class FeatureExtractor
             Add(indices, origins, ref n, bits, h, new FeatureOrigin(FeatureKind.Word, (short)i, 0));
             Add(indices, origins, ref n, bits, Mix(previous * 0x01000193 ^ h, BigramSeed), new FeatureOrigin(FeatureKind.Bigram, previousIndex, (short)i));
             (previous, previousIndex) = (h, (short)i);
+        }
+        if (recordHashes && i < tokens.Length)
+        {
+            // The feature budget ran out on a long text: cue rules still read all of it.
+            WordHashes(text, tokens[i..], wordHashes[i..]);
         }
         AddCues(text, tokens, sentiment, mentions, hashtags, ref n, indices, origins, bits);
         return n;
@@ -156,6 +175,20 @@ public static class FeatureExtractor
         return unit.Length is > 0 and < 8 && (unit.StartsWith("h", StringComparison.OrdinalIgnoreCase)
             || unit.StartsWith("min", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("day", StringComparison.OrdinalIgnoreCase)
             || unit.StartsWith("week", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The hash of a normalized word, as features and cue rules see it.</summary>
+    public static uint WordHash(ReadOnlySpan<char> normalizedWord) => Hash(normalizedWord, WordSeed);
+
+    /// <summary>Writes each token's word hash (0 for tokens that are not words) without extracting features.</summary>
+    public static void WordHashes(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<uint> hashes)
+    {
+        Span<char> word = stackalloc char[TriageLimits.MaxWordChars];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var n = tokens[i].Kind == TokenKind.Word ? Tokenizer.Normalize(tokens[i].Slice(text), word) : 0;
+            hashes[i] = n > 0 ? Hash(word[..n], WordSeed) : 0;
+        }
     }
 
     /// <summary>FNV-1a over the chars, finished with a mixer so the high bits (used as the index) are well spread.</summary>

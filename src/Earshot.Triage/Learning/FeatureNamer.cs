@@ -1,4 +1,3 @@
-using System.Globalization;
 using Earshot.Triage.Text;
 
 namespace Earshot.Triage.Learning;
@@ -13,8 +12,8 @@ static class FeatureNamer
         "a waiting time", "short post", "long post", "money amount", "phone or e-mail",
     ];
 
-    /// <summary>"word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
-    public static string Explain(LinearModel model, int c, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
+    /// <summary>"p=0.91: word 'lost' +0.84, 'my bag' +0.41": the <paramref name="top"/> features pushing most towards class <paramref name="c"/>.</summary>
+    public static string Explain(FusedHeads model, int head, int c, float probability, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens,
         ReadOnlySpan<int> features, ReadOnlySpan<FeatureOrigin> origins, int top)
     {
         Span<int> best = stackalloc int[top];
@@ -22,8 +21,8 @@ static class FeatureNamer
         best.Fill(-1);
         for (var i = 0; i < features.Length; i++)
         {
-            var w = model.Contribution(features[i], c, features.Length);
-            if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, tokens, text, i))
+            var w = model.Contribution(features[i], head, c, features.Length);
+            if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, i))
             {
                 continue;
             }
@@ -37,15 +36,54 @@ static class FeatureNamer
             best[slot] = i;
             weight[slot] = w;
         }
-        var parts = new List<string>(top);
+        // Composed on the stack into one string: reasons are built for every post, so they must be cheap.
+        var writer = new ReasonWriter(stackalloc char[400]);
+        writer.Append("p=");
+        writer.Append(probability);
+        writer.Append(": ");
+        if (best[0] < 0)
+        {
+            writer.Append("prior of the model");
+        }
         for (var k = 0; k < top && best[k] >= 0; k++)
         {
-            parts.Add(Name(origins[best[k]], text, tokens) + " +" + weight[k].ToString("0.00", CultureInfo.InvariantCulture));
+            var o = origins[best[k]];
+            writer.Append(k > 0 ? ", " : "");
+            switch (o.Kind)
+            {
+                case FeatureKind.Word:
+                    writer.Append("word '");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.Bigram when o.A < 0:
+                    writer.Append("starts with '");
+                    writer.Append(Word(o.B, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.Bigram:
+                    writer.Append("'");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append(" ");
+                    writer.Append(Word(o.B, text, tokens));
+                    writer.Append("'");
+                    break;
+                case FeatureKind.CharGram:
+                    writer.Append("spelling of '");
+                    writer.Append(Word(o.A, text, tokens));
+                    writer.Append("'");
+                    break;
+                default:
+                    writer.Append((uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue");
+                    break;
+            }
+            writer.Append(" +");
+            writer.Append(weight[k]);
         }
-        return parts.Count == 0 ? "prior of the model" : string.Join(", ", parts);
+        return writer.ToString();
     }
 
-    static bool Duplicate(ReadOnlySpan<int> best, ReadOnlySpan<FeatureOrigin> origins, ReadOnlySpan<Token> tokens, ReadOnlySpan<char> text, int i)
+    static bool Duplicate(ReadOnlySpan<int> best, ReadOnlySpan<FeatureOrigin> origins, int i)
     {
         // Several character n-grams of one word would crowd the list: keep the word once.
         var o = origins[i];
@@ -59,15 +97,7 @@ static class FeatureNamer
         return false;
     }
 
-    static string Name(FeatureOrigin o, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens) => o.Kind switch
-    {
-        FeatureKind.Word => $"word '{Word(o.A, text, tokens)}'",
-        FeatureKind.Bigram => o.A < 0 ? $"starts with '{Word(o.B, text, tokens)}'" : $"'{Word(o.A, text, tokens)} {Word(o.B, text, tokens)}'",
-        FeatureKind.CharGram => $"spelling of '{Word(o.A, text, tokens)}'",
-        _ => (uint)o.A < (uint)CueNames.Length ? CueNames[o.A] : "cue",
-    };
-
-    static string Word(int index, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    static ReadOnlySpan<char> Word(int index, ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
     {
         if ((uint)index >= (uint)tokens.Length)
         {
@@ -79,7 +109,7 @@ static class FeatureNamer
             TokenKind.Url => "<link>",
             TokenKind.Mention => "@mention",
             TokenKind.Number => "<number>",
-            _ => t.Slice(text)[..Math.Min(t.Length, 40)].ToString().ToLowerInvariant(),
+            _ => t.Slice(text)[..Math.Min(t.Length, 40)],
         };
     }
 }

@@ -23,6 +23,12 @@ public sealed class LinearModel
     /// <summary>Hash bits: the model has 2^Bits weight rows.</summary>
     public int Bits { get; }
 
+    /// <summary>The weights, row by row (one row of <see cref="Classes"/> floats per hash bucket).</summary>
+    internal ReadOnlySpan<float> Weights => weights;
+
+    /// <summary>The per-class bias.</summary>
+    internal ReadOnlySpan<float> Bias => bias;
+
     /// <summary>Writes class probabilities for a post's features into <paramref name="probabilities"/>.</summary>
     public void Predict(ReadOnlySpan<int> features, Span<float> probabilities)
     {
@@ -68,9 +74,9 @@ public sealed class LinearModel
     }
 
     // Features are binary; dividing by the root of their number keeps long and short posts on one scale.
-    static float Scale(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
+    internal static float Scale(int count) => count == 0 ? 0 : 1f / MathF.Sqrt(count);
 
-    static void Softmax(Span<float> scores)
+    internal static void Softmax(Span<float> scores)
     {
         var max = float.NegativeInfinity;
         foreach (var s in scores)

@@ -53,22 +53,13 @@ public static class SeedSet
                 var text = Roughen(Expand(template, section, slots, random), random);
                 if (seen.Add(text))
                 {
-                    posts.Add(new LabelledPost(text, intent, actionable, BucketFor(intent, actionable), SentimentFor(intent)));
+                    // Buckets come from the workspace's policy and sentiment from the lexicon, so the seed set labels neither.
+                    posts.Add(new LabelledPost(text, intent, actionable));
                 }
             }
         }
         return posts;
     }
-
-    static string BucketFor(string intent, bool actionable) =>
-        actionable ? "care" : intent is "praise" or "feedback" ? "marketing" : "analytics";
-
-    static string? SentimentFor(string intent) => intent switch
-    {
-        "complaint" => "negative",
-        "praise" => "positive",
-        _ => null, // questions and requests can be calm or furious: the templates do not say
-    };
 
     static string Expand(string template, string section, Dictionary<string, string[]> slots, Random random)
     {

@@ -48,12 +48,15 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         {
             return new SentimentScore(0, 0, 1, 0);
         }
-        var rented = tokens.Length > 256 ? ArrayPool<float>.Shared.Rent(tokens.Length) : null;
-        var valences = (rented ?? stackalloc float[256])[..tokens.Length];
+        var rented = tokens.Length > 256 ? ArrayPool<float>.Shared.Rent(tokens.Length * 2) : null;
+        var scratch = rented ?? stackalloc float[512];
+        var valences = scratch[..tokens.Length];
+        var boosts = scratch.Slice(tokens.Length, tokens.Length);
         valences.Clear();
+        boosts.Clear();
         try
         {
-            return Score(text, tokens, valences, ref strongest);
+            return Score(text, tokens, valences, boosts, ref strongest);
         }
         finally
         {
@@ -64,7 +67,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         }
     }
 
-    SentimentScore Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<float> valences, ref int strongest)
+    SentimentScore Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<float> valences, Span<float> boosts, ref int strongest)
     {
         Span<char> buffer = stackalloc char[TriageLimits.MaxWordChars];
         var shouting = IsShouting(tokens);
@@ -106,13 +109,21 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
             {
                 butAt = i;
             }
-            var phraseEnd = MatchPhrase(text, tokens, i, word, out var v);
-            if (phraseEnd < 0 && !Lookup(word, token, text, out v))
+            var known = lexicon.TryGetEntry(word, out var entry);
+            boosts[i] = entry.Boost;
+            var v = entry.Valence;
+            var phrase = 0f;
+            var phraseEnd = entry.StartsPhrase ? MatchPhrase(text, tokens, i, word, out phrase) : -1;
+            if (phraseEnd > 0)
             {
-                neutral += lexicon.BoostOf(word) == 0 ? 1 : 0;
+                v = phrase;
+            }
+            else if (!(known && entry.HasValence) && !(token.Has(TokenFlags.Elongated) && Squeezed(token.Slice(text), out v)))
+            {
+                neutral += entry.Boost == 0 ? 1 : 0;
                 continue;
             }
-            if (shouting is false && token.Has(TokenFlags.AllCaps))
+            if (!shouting && token.Has(TokenFlags.AllCaps))
             {
                 v += MathF.CopySign(CapsBoost, v);
             }
@@ -120,8 +131,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
             {
                 v += MathF.CopySign(ElongationBoost, v);
             }
-            v = ApplyContext(text, tokens, i, v, shouting, buffer);
-            valences[i] = v;
+            valences[i] = ApplyContext(text, tokens, boosts, i, v, shouting);
             if (phraseEnd > i)
             {
                 i = phraseEnd - 1;
@@ -130,29 +140,19 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         return Combine(valences, butAt, neutral, exclamations, questions, ref strongest);
     }
 
-    bool Lookup(ReadOnlySpan<char> word, Token token, ReadOnlySpan<char> text, out float valence)
+    /// <summary>"loooove" is not in the lexicon, "love" is: retry with every run of letters cut to one.</summary>
+    bool Squeezed(ReadOnlySpan<char> raw, out float valence)
     {
-        if (lexicon.TryGetValence(word, out valence))
-        {
-            return true;
-        }
-        if (token.Has(TokenFlags.Elongated))
-        {
-            Span<char> squeezed = stackalloc char[TriageLimits.MaxWordChars];
-            var n = Tokenizer.Normalize(token.Slice(text), squeezed, maxRun: 1);
-            return n > 0 && lexicon.TryGetValence(squeezed[..n], out valence);
-        }
-        return false;
+        Span<char> squeezed = stackalloc char[TriageLimits.MaxWordChars];
+        var n = Tokenizer.Normalize(raw, squeezed, maxRun: 1);
+        valence = 0;
+        return n > 0 && lexicon.TryGetValence(squeezed[..n], out valence);
     }
 
     /// <summary>Tries the phrases starting at token <paramref name="i"/>; returns the index after the phrase, or -1.</summary>
     int MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> first, out float valence)
     {
         valence = 0;
-        if (!lexicon.StartsPhrase(first))
-        {
-            return -1;
-        }
         Span<char> phrase = stackalloc char[TriageLimits.MaxWordChars * 2];
         first.CopyTo(phrase);
         var length = first.Length;
@@ -177,16 +177,24 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
             }
             length += n;
             words++;
-            if (lexicon.TryGetValence(phrase[..length], out var v))
+            if (!lexicon.TryGetEntry(phrase[..length], out var entry))
             {
-                (found, valence) = (j + 1, v);
+                break;
+            }
+            if (entry.HasValence)
+            {
+                (found, valence) = (j + 1, entry.Valence);
+            }
+            if (!entry.StartsPhrase)
+            {
+                break;
             }
         }
         return found;
     }
 
     /// <summary>Boosters, dampeners and negators in the three words before token <paramref name="i"/>, within its sentence.</summary>
-    float ApplyContext(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, float v, bool shouting, Span<char> buffer)
+    static float ApplyContext(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, ReadOnlySpan<float> boosts, int i, float v, bool shouting)
     {
         var seen = 0;
         var negated = false;
@@ -207,8 +215,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
                 negated = true;
                 continue;
             }
-            var n = Tokenizer.Normalize(t.Slice(text), buffer);
-            var boost = n > 0 ? lexicon.BoostOf(buffer[..n]) : 0f;
+            var boost = boosts[j];
             if (boost != 0)
             {
                 if (!shouting && t.Has(TokenFlags.AllCaps))

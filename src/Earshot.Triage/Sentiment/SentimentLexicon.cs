@@ -17,13 +17,10 @@ public sealed class SentimentLexicon
     /// <summary>Longest phrase, in tokens.</summary>
     public const int MaxPhraseTokens = 5;
 
-    readonly Dictionary<string, float> valences = new(StringComparer.Ordinal);
-    readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> valenceLookup;
-    readonly HashSet<string> phraseStarts = new(StringComparer.Ordinal);
-    readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> phraseStartLookup;
-    readonly Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> boosterLookup;
-
-    static readonly Dictionary<string, float> Boosters = BuildBoosters();
+    // One table for valences, boosters and phrase starts: a word costs one lookup.
+    readonly Dictionary<string, LexiconEntry> entries = new(StringComparer.Ordinal);
+    readonly Dictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    readonly int count;
 
     /// <summary>Builds a lexicon from "entry&lt;TAB&gt;valence" lines.</summary>
     public SentimentLexicon(IEnumerable<string> lines)
@@ -36,31 +33,39 @@ public sealed class SentimentLexicon
                 continue;
             }
             var entry = line[..tab].ToLowerInvariant();
-            valences[entry] = valence;
-            var space = entry.IndexOf(' ');
-            if (space > 0)
+            entries[entry] = entries.GetValueOrDefault(entry) with { Valence = valence, HasValence = true };
+            count++;
+            // Every proper prefix of a phrase ("still", "still not") is marked, so matching stops at the first dead end.
+            for (var space = entry.IndexOf(' '); space > 0; space = entry.IndexOf(' ', space + 1))
             {
-                phraseStarts.Add(entry[..space]);
+                entries[entry[..space]] = entries.GetValueOrDefault(entry[..space]) with { StartsPhrase = true };
             }
         }
-        valenceLookup = valences.GetAlternateLookup<ReadOnlySpan<char>>();
-        phraseStartLookup = phraseStarts.GetAlternateLookup<ReadOnlySpan<char>>();
-        boosterLookup = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (word, boost) in Boosters())
+        {
+            entries[word] = entries.GetValueOrDefault(word) with { Boost = boost };
+        }
+        lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Number of entries.</summary>
-    public int Count => valences.Count;
+    /// <summary>Number of valence entries (words, phrases, emoji, emoticons).</summary>
+    public int Count => count;
+
+    /// <summary>Everything the lexicon knows about a lower-case word, phrase, emoji or emoticon.</summary>
+    public bool TryGetEntry(ReadOnlySpan<char> key, out LexiconEntry entry) => lookup.TryGetValue(key, out entry);
 
     /// <summary>The valence of a lower-case word, phrase ("still waiting"), emoji or emoticon.</summary>
-    public bool TryGetValence(ReadOnlySpan<char> entry, out float valence) => valenceLookup.TryGetValue(entry, out valence);
-
-    /// <summary>Whether some phrase starts with this lower-case word.</summary>
-    public bool StartsPhrase(ReadOnlySpan<char> word) => phraseStartLookup.Contains(word);
+    public bool TryGetValence(ReadOnlySpan<char> key, out float valence)
+    {
+        var found = lookup.TryGetValue(key, out var entry) && entry.HasValence;
+        valence = entry.Valence;
+        return found;
+    }
 
     /// <summary>How much a lower-case word boosts (+) or dampens (-) the next sentiment word; 0 if it does neither.</summary>
-    public float BoostOf(ReadOnlySpan<char> word) => boosterLookup.TryGetValue(word, out var boost) ? boost : 0f;
+    public float BoostOf(ReadOnlySpan<char> word) => lookup.TryGetValue(word, out var entry) ? entry.Boost : 0f;
 
-    static Dictionary<string, float> BuildBoosters()
+    static Dictionary<string, float> Boosters()
     {
         // Degree adverbs of English and of posts ("hella", "sooo"): they shift the word they qualify, not the post.
         const float up = 0.293f, down = -0.293f;

@@ -14,16 +14,20 @@ public static class Emoticons
         "xD", "XD", "xd", "(:", "):", "^^", "8)", "D:",
     ];
 
+    // Forms by first char, so a word starting with 'o' or 'x' tries two forms, not sixty.
+    static readonly string[][] ByFirstChar = Enumerable.Range(0, 128)
+        .Select(c => Forms.Where(f => f[0] == c).ToArray()).ToArray();
+
     /// <summary>Length of the emoticon starting at <paramref name="i"/>, 0 when there is none.</summary>
     public static int Match(ReadOnlySpan<char> text, int i)
     {
         var c = text[i];
-        if (c is not (':' or ';' or '=' or '<' or '>' or '^' or '-' or 'x' or 'X' or 'T' or 'o' or 'O' or '8' or '(' or ')' or '&' or 'D'))
+        if (c >= 128 || ByFirstChar[c].Length == 0)
         {
             return 0;
         }
         var rest = text[i..];
-        foreach (var form in Forms)
+        foreach (var form in ByFirstChar[c])
         {
             if (!rest.StartsWith(form, StringComparison.Ordinal))
             {

@@ -6,7 +6,8 @@ public static class Negation
     /// <summary>Whether <paramref name="word"/> negates what follows.</summary>
     public static bool IsNegator(ReadOnlySpan<char> word)
     {
-        if (word.Length is < 2 or > 9)
+        // Every negator starts with 'n' or ends with 't' ("without", "cannot", "dont"): most words leave here.
+        if (word.Length is < 2 or > 9 || (word[0] | 0x20) != 'n' && (word[^1] | 0x20) != 't')
         {
             return false;
         }
