@@ -15,8 +15,31 @@ public static class ClassifyCommand
     public static Command Build()
     {
         var file = new Argument<string>("FILE") { Description = "JSON lines of posts; '-' or nothing reads standard input", DefaultValueFactory = _ => "-" };
-        var command = new Command("classify", "Triage posts from JSON lines and write one JSON line of triage per post") { file };
-        command.SetAction(async (result, ct) => await RunAsync(result.GetValue(file)!, TriageEngine.Default, BucketPolicy.Default, ct));
+        var model = new Option<FileInfo?>("--model") { Description = "A model written by `earshot train` (default: the built-in model)" };
+        var command = new Command("classify", "Triage posts from JSON lines and write one JSON line of triage per post") { file, model };
+        command.SetAction(async (result, ct) =>
+        {
+            var engine = TriageEngine.Default;
+            if (result.GetValue(model) is { } modelFile)
+            {
+                if (!modelFile.Exists)
+                {
+                    await Console.Error.WriteLineAsync($"earshot classify: model {modelFile.FullName} does not exist.");
+                    return 2;
+                }
+                try
+                {
+                    await using var stream = modelFile.OpenRead();
+                    engine = TriageEngine.Load(stream);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException)
+                {
+                    await Console.Error.WriteLineAsync($"earshot classify: {modelFile.Name} : {ex.Message}");
+                    return 2;
+                }
+            }
+            return await RunAsync(result.GetValue(file)!, engine, BucketPolicy.Default, ct);
+        });
         return command;
     }
 
@@ -37,7 +60,7 @@ public static class ClassifyCommand
     /// <summary>Classifies every line of the reader into the stream. Returns posts classified and lines in error.</summary>
     public static (long Posts, long Errors) Classify(TextReader input, Stream output, TriageEngine engine, BucketPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long posts = 0, errors = 0;
         foreach (var (line, doc, error) in PostFileReader.ReadJsonLines(input))
         {

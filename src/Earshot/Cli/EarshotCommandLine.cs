@@ -23,6 +23,8 @@ public static class EarshotCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
+        root.Subcommands.Add(TrainCommand.Build());
+        root.Subcommands.Add(EvalCommand.Build());
         root.Subcommands.Add(MigrateCommand.Build());
         return root;
     }
@@ -32,7 +34,7 @@ public static class EarshotCommandLine
 
     static Command ServeCommand()
     {
-        var serve = new Command("serve", "Run the server: API, web desktop and pipeline workers") { Demo, Urls };
+        var serve = new Command("serve", "Run the server: REST API and pipeline workers") { Demo, Urls };
         serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction((result, ct) => RunServerAsync(result, serve, ct));
         return serve;

@@ -96,4 +96,26 @@ public sealed class ProcessTests(SqliteTestDatabase database) : IClassFixture<Sq
             return false;
         }
     }
+
+    [Fact]
+    public async Task TrainThenClassifyWithModel_UsesTheTrainedModel()
+    {
+        var dir = Directory.CreateTempSubdirectory("earshot-train-");
+        var data = Path.Combine(dir.FullName, "labelled.jsonl");
+        var lines = Enumerable.Range(0, 60).Select(i => i % 2 == 0
+            ? $$"""{"text":"zorblat widget broke again {{i}}","intent":"complaint","actionable":true}"""
+            : $$"""{"text":"lovely sunny day at the beach {{i}}","intent":"other","actionable":false}""");
+        await File.WriteAllLinesAsync(data, lines);
+        var input = Path.Combine(dir.FullName, "posts.jsonl");
+        await File.WriteAllTextAsync(input, "{\"id\":\"q\",\"text\":\"zorblat widget broke\"}\n");
+
+        var (trainExit, trainOutput) = await EarshotProcess.RunAsync(database, dir.FullName, "train", "--data", data, "--out", "model.bin");
+        var (evalExit, evalOutput) = await EarshotProcess.RunAsync(database, dir.FullName, "eval", "--data", data, "--folds", "3");
+        var (classifyExit, classified) = await EarshotProcess.RunAsync(database, dir.FullName, "classify", "--model", "model.bin", input);
+
+        Assert.Equal((0, 0, 0), (trainExit, evalExit, classifyExit));
+        Assert.Contains("Trained on 60", trainOutput);
+        Assert.Contains("3-fold cross-validation over 60 examples", evalOutput);
+        Assert.Contains("\"intent\":\"complaint\"", classified);
+    }
 }
