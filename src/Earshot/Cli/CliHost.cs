@@ -10,7 +10,7 @@ public static class CliHost
         var builder = Host.CreateApplicationBuilder();
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         // Commands print their own output; the host's informational logs would interleave with it.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddEarshotCore(builder.Configuration);
         builder.Services.AddSingleton(new StartupOptions { Demo = demo });
         return builder.Build();

@@ -25,6 +25,7 @@ public static class EarshotCommandLine
         root.Subcommands.Add(ClassifyCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(MigrateCommand.Build());
         return root;
     }
