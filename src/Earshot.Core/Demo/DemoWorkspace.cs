@@ -38,6 +38,10 @@ public static class DemoWorkspace
             return existing;
         }
         var workspace = await WorkspaceProvisioner.EnsureDefaultAsync(db, Name, Slug, now, ct);
+        if (await db.Agents.IgnoreQueryFilters().AnyAsync(a => a.WorkspaceId == workspace.Id, ct))
+        {
+            return workspace; // another node seeded it a moment ago
+        }
         var hash = hashPassword(Password);
         foreach (var (name, email, role, simulated) in People)
         {

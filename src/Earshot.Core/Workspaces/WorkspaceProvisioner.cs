@@ -27,10 +27,22 @@ public static class WorkspaceProvisioner
             return existing;
         }
         var workspace = new Workspace { Name = name, Slug = slug, IsDefault = true, BucketPolicy = BucketPolicy.Default, CreatedAt = now };
-        db.Workspaces.Add(workspace);
-        await db.SaveChangesAsync(ct);
-        await AddBasicsAsync(db, workspace, now, ct);
-        return workspace;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync(ct);
+            await AddBasicsAsync(db, workspace, now, ct);
+            await tx.CommitAsync(ct);
+            return workspace;
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment created it (the slug is unique): use theirs.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.Workspaces.IgnoreQueryFilters().SingleAsync(w => w.IsDefault, ct);
+        }
     }
 
     /// <summary>The SLA policy, the two default queues and the API and import sources of a new workspace.</summary>
