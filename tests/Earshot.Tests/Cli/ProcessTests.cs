@@ -54,7 +54,7 @@ public sealed class ProcessTests(SqliteTestDatabase database) : IClassFixture<Sq
         var port = EarshotProcess.FreePort();
         using (var server = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{port}"))
         {
-            await Eventually.HoldsAsync(async () => await IsUp(http, port), TimeSpan.FromSeconds(30), "the server to start");
+            await Eventually.HoldsAsync(async () => await EarshotProcess.IsUpAsync(http, port), TimeSpan.FromSeconds(30), "the server to start");
             for (var batch = 0; batch < 40; batch++)
             {
                 var ids = Enumerable.Range(0, 10).Select(i => $"crash-{batch}-{i}").ToList();
@@ -85,17 +85,6 @@ public sealed class ProcessTests(SqliteTestDatabase database) : IClassFixture<Sq
         Assert.Equal(conversations.Count, opened);
     }
 
-    static async Task<bool> IsUp(HttpClient http, int port)
-    {
-        try
-        {
-            return (await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 
     [Fact]
     public async Task TrainThenClassifyWithModel_UsesTheTrainedModel()

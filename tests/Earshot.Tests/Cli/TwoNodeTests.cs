@@ -19,9 +19,9 @@ public sealed class TwoNodeTests(PostgresTestDatabase database) : IClassFixture<
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EarshotAppFactory.AdminKey);
         var ports = new[] { EarshotProcess.FreePort(), EarshotProcess.FreePort() };
         using var first = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{ports[0]}");
-        await Eventually.HoldsAsync(() => IsUpAsync(http, ports[0]), TimeSpan.FromSeconds(30), "the first node");
+        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[0]), TimeSpan.FromSeconds(30), "the first node");
         using var second = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{ports[1]}");
-        await Eventually.HoldsAsync(() => IsUpAsync(http, ports[1]), TimeSpan.FromSeconds(30), "the second node");
+        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[1]), TimeSpan.FromSeconds(30), "the second node");
 
         for (var i = 0; i < 10; i++)
         {
@@ -47,21 +47,5 @@ public sealed class TwoNodeTests(PostgresTestDatabase database) : IClassFixture<
         Assert.All(offers.GroupBy(o => o.AgentId), g => Assert.Equal(3, g.Count()));
         Assert.Equal(30, audit.Count);
         Assert.Equal(audit.Count, audit.Select(a => a.Subject).Distinct().Count());
-    }
-
-    static async Task<bool> IsUpAsync(HttpClient http, int port)
-    {
-        try
-        {
-            return (await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
-        }
     }
 }

@@ -55,6 +55,19 @@ public sealed class EarshotProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Whether a server answers /health on the port yet.</summary>
+    public static async Task<bool> IsUpAsync(HttpClient http, int port)
+    {
+        try
+        {
+            return (await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
