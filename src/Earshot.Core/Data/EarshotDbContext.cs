@@ -4,6 +4,7 @@ using Earshot.Core.Channels;
 using Earshot.Core.Contacts;
 using Earshot.Core.Conversations;
 using Earshot.Core.Ingestion;
+using Earshot.Core.Learning;
 using Earshot.Core.Listening;
 using Earshot.Core.Replies;
 using Earshot.Core.Reporting;
@@ -39,6 +40,8 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
     public DbSet<ReportingEvent> ReportingEvents => Set<ReportingEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TriageCorrection> TriageCorrections => Set<TriageCorrection>();
+    public DbSet<WorkspaceModel> WorkspaceModels => Set<WorkspaceModel>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => ModelConventions.Configure(builder);
 
@@ -60,6 +63,8 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
         ScopeToWorkspace<SlaPolicy>(model);
         ScopeToWorkspace<ReportingEvent>(model);
         ScopeToWorkspace<AuditEntry>(model);
+        ScopeToWorkspace<TriageCorrection>(model);
+        ScopeToWorkspace<WorkspaceModel>(model);
         model.Entity<Workspace>().HasQueryFilter(w => WorkspaceScope == null || w.Id == WorkspaceScope);
         ModelConventions.UseSnakeCaseNames(model);
     }

@@ -4,6 +4,7 @@ using Earshot.Core.Channels;
 using Earshot.Core.Contacts;
 using Earshot.Core.Conversations;
 using Earshot.Core.Ingestion;
+using Earshot.Core.Learning;
 using Earshot.Core.Listening;
 using Earshot.Core.Replies;
 using Earshot.Core.Reporting;
@@ -149,6 +150,19 @@ static class ModelConfiguration
             e.HasIndex(r => new { r.WorkspaceId, r.Kind, r.OccurredAt });
             e.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId);
             e.Property(r => r.Channel).HasMaxLength(32);
+        });
+        model.Entity<TriageCorrection>(e =>
+        {
+            e.HasIndex(c => new { c.WorkspaceId, c.CreatedAt });
+            e.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId);
+            e.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId);
+            e.Property(c => c.Intent).HasMaxLength(32);
+            e.Property(c => c.Bucket).HasMaxLength(16);
+        });
+        model.Entity<WorkspaceModel>(e =>
+        {
+            e.HasIndex(m => new { m.WorkspaceId, m.TrainedAt });
+            e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId);
         });
         model.Entity<AuditEntry>(e =>
         {

@@ -3,6 +3,7 @@ using Earshot.Core.Contacts;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
+using Earshot.Core.Learning;
 using Earshot.Core.Listening;
 using Earshot.Core.Workspaces;
 using Earshot.Triage;
@@ -18,7 +19,7 @@ namespace Earshot.Core.Pipeline;
 /// </summary>
 public sealed class PostPipeline(
     IDatabaseDialect dialect,
-    TriageEngine engine,
+    WorkspaceTriageEngines engines,
     ListeningRuleCache rules,
     ConversationThreader threader,
     WorkSignals signals,
@@ -88,6 +89,7 @@ public sealed class PostPipeline(
     {
         var workspace = await db.Workspaces.IgnoreQueryFilters().AsNoTracking().SingleAsync(w => w.Id == workspaceId, ct);
         var compiled = await rules.GetAsync(db, workspaceId, ct);
+        var engine = await engines.GetAsync(db, workspaceId, ct);
         var identities = await UpsertIdentitiesAsync(db, workspaceId, posts, now, ct);
         var batch = await threader.BeginAsync(db, workspace, posts, identities, now, ct);
 

@@ -8,4 +8,6 @@ public sealed class WorkSignals
     public WorkSignal Outbox { get; } = new();
     /// <summary>Offers were made: desktops waiting for offers look again.</summary>
     public WorkSignal Offers { get; } = new();
+    /// <summary>Agents corrected triage: the model trainer looks again.</summary>
+    public WorkSignal Training { get; } = new();
 }

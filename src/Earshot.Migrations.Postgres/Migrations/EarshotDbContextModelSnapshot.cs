@@ -679,6 +679,123 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.ToTable("posts");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Learning.TriageCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Actionable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actionable");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("bucket");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("intent");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_triage_corrections");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_triage_corrections_post_id");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_triage_corrections_workspace_id_created_at");
+
+                    b.ToTable("triage_corrections");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.WorkspaceModel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("ActionableMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("actionable_macro_f1");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<double>("BaselineActionableMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline_actionable_macro_f1");
+
+                    b.Property<double?>("BaselineIntentMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline_intent_macro_f1");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("integer")
+                        .HasColumnName("corrections");
+
+                    b.Property<double?>("IntentMacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("intent_macro_f1");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workspace_models");
+
+                    b.HasIndex("WorkspaceId", "TrainedAt")
+                        .HasDatabaseName("ix_workspace_models_workspace_id_trained_at");
+
+                    b.ToTable("workspace_models");
+                });
+
             modelBuilder.Entity("Earshot.Core.Listening.ListeningRule", b =>
                 {
                     b.Property<long>("Id")
@@ -1274,6 +1391,33 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posts_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.TriageCorrection", b =>
+                {
+                    b.HasOne("Earshot.Core.Ingestion.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_triage_corrections_posts_post_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_triage_corrections_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.WorkspaceModel", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workspace_models_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Listening.ListeningRule", b =>

@@ -660,6 +660,119 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.ToTable("posts");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Learning.TriageCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Actionable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actionable");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bucket");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Intent")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intent");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_triage_corrections");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_triage_corrections_post_id");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_triage_corrections_workspace_id_created_at");
+
+                    b.ToTable("triage_corrections");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.WorkspaceModel", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("ActionableMacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("actionable_macro_f1");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<double>("BaselineActionableMacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline_actionable_macro_f1");
+
+                    b.Property<double?>("BaselineIntentMacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline_intent_macro_f1");
+
+                    b.Property<int>("Corrections")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("corrections");
+
+                    b.Property<double?>("IntentMacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("intent_macro_f1");
+
+                    b.Property<byte[]>("Model")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workspace_models");
+
+                    b.HasIndex("WorkspaceId", "TrainedAt")
+                        .HasDatabaseName("ix_workspace_models_workspace_id_trained_at");
+
+                    b.ToTable("workspace_models");
+                });
+
             modelBuilder.Entity("Earshot.Core.Listening.ListeningRule", b =>
                 {
                     b.Property<long>("Id")
@@ -1239,6 +1352,33 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posts_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.TriageCorrection", b =>
+                {
+                    b.HasOne("Earshot.Core.Ingestion.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_triage_corrections_posts_post_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_triage_corrections_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Learning.WorkspaceModel", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workspace_models_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Listening.ListeningRule", b =>

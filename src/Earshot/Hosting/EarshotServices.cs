@@ -3,6 +3,7 @@ using Earshot.Core.Channels.Demo;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
+using Earshot.Core.Learning;
 using Earshot.Core.Listening;
 using Earshot.Core.Pipeline;
 using Earshot.Core.Replies;
@@ -36,6 +37,8 @@ public static class EarshotServices
         services.AddSingleton<WorkSignals>();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<ListeningRuleCache>();
+        services.AddSingleton<WorkspaceTriageEngines>();
+        services.AddSingleton<ModelTrainer>();
         services.AddSingleton<ConversationThreader>();
         services.AddSingleton<PostIngestor>();
         services.AddSingleton<PostPipeline>();

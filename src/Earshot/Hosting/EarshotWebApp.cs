@@ -32,6 +32,7 @@ public static class EarshotWebApp
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService<RoutingWorker>();
         services.AddHostedService<ReplySenderWorker>();
+        services.AddHostedService<ModelTrainingWorker>();
         if (demo)
         {
             services.AddHostedService<DemoStreamWorker>();
@@ -73,6 +74,7 @@ public static class EarshotWebApp
         api.MapSourcesApi();
         api.MapRulesApi();
         api.MapReportsApi();
+        api.MapTriageApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();

@@ -202,6 +202,25 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
         Assert.DoesNotContain(preview.GetProperty("posts").EnumerateArray(), p => p.GetProperty("external_id").GetString() == "pv-2");
     }
 
+    [Fact]
+    public async Task Correction_NotForUs_MovesThePostToAnalyticsAndCounts()
+    {
+        var ingested = await (await _api.PostAsync("/api/v1/posts", Json("""{"id":"cor-1","text":"@acmeair where is my refund???"}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var postId = ingested.GetProperty("post_ids")[0].GetInt64();
+        await Eventually.HoldsAsync(async () => (await GetJsonAsync($"/api/v1/posts/{postId}")).GetProperty("status").GetString() == "processed",
+            TimeSpan.FromSeconds(5), "the post to be triaged");
+
+        var bad = await _api.PostAsJsonAsync($"/api/v1/posts/{postId}/corrections", new { intent = "angry" });
+        var ok = await _api.PostAsJsonAsync($"/api/v1/posts/{postId}/corrections", new { not_for_us = true });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("intent", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var triage = (await GetJsonAsync($"/api/v1/posts/{postId}")).GetProperty("triage");
+        Assert.Equal(("analytics", false), (triage.GetProperty("bucket").GetString(), triage.GetProperty("actionable").GetBoolean()));
+        Assert.Contains(triage.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("decision").GetString() == "corrected");
+    }
+
     [Theory]
     [InlineData("/health", "Healthy")]
     [InlineData("/metrics", "earshot_posts_ingested")]

@@ -4,6 +4,7 @@ using Earshot.Core.Channels.Demo;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
+using Earshot.Core.Learning;
 using Earshot.Core.Listening;
 using Earshot.Core.Pipeline;
 using Earshot.Core.Replies;
@@ -26,7 +27,7 @@ public sealed class PipelineHarness(TestDatabase database)
 
     public PostIngestor Ingestor() => new(Signals, Metrics);
 
-    public PostPipeline Pipeline() => new(database.Dialect, TriageEngine.Default, new ListeningRuleCache(Time, NullLogger<ListeningRuleCache>.Instance),
+    public PostPipeline Pipeline() => new(database.Dialect, new WorkspaceTriageEngines(TriageEngine.Default, Time), new ListeningRuleCache(Time, NullLogger<ListeningRuleCache>.Instance),
         new ConversationThreader(), Signals, Metrics, Time, NullLogger<PostPipeline>.Instance);
 
     public RoutingService Routing() => new(database.Dialect, Signals, Metrics, Time);

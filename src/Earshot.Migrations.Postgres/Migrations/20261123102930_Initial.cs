@@ -238,6 +238,34 @@ namespace Earshot.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "workspace_models",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    workspace_id = table.Column<long>(type: "bigint", nullable: false),
+                    model = table.Column<byte[]>(type: "bytea", nullable: false),
+                    corrections = table.Column<int>(type: "integer", nullable: false),
+                    actionable_macro_f1 = table.Column<double>(type: "double precision", nullable: false),
+                    baseline_actionable_macro_f1 = table.Column<double>(type: "double precision", nullable: false),
+                    intent_macro_f1 = table.Column<double>(type: "double precision", nullable: true),
+                    baseline_intent_macro_f1 = table.Column<double>(type: "double precision", nullable: true),
+                    report = table.Column<string>(type: "text", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    trained_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_workspace_models", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_workspace_models_workspaces_workspace_id",
+                        column: x => x.workspace_id,
+                        principalTable: "workspaces",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identities",
                 columns: table => new
                 {
@@ -522,6 +550,38 @@ namespace Earshot.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "triage_corrections",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    workspace_id = table.Column<long>(type: "bigint", nullable: false),
+                    post_id = table.Column<long>(type: "bigint", nullable: false),
+                    text = table.Column<string>(type: "text", nullable: false),
+                    intent = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    actionable = table.Column<bool>(type: "boolean", nullable: true),
+                    bucket = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    actor = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_triage_corrections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_triage_corrections_posts_post_id",
+                        column: x => x.post_id,
+                        principalTable: "posts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_triage_corrections_workspaces_workspace_id",
+                        column: x => x.workspace_id,
+                        principalTable: "workspaces",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_agents_workspace_id_email_normalized",
                 table: "agents",
@@ -692,6 +752,21 @@ namespace Earshot.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_triage_corrections_post_id",
+                table: "triage_corrections",
+                column: "post_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_triage_corrections_workspace_id_created_at",
+                table: "triage_corrections",
+                columns: new[] { "workspace_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_workspace_models_workspace_id_trained_at",
+                table: "workspace_models",
+                columns: new[] { "workspace_id", "trained_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workspaces_slug",
                 table: "workspaces",
                 column: "slug",
@@ -714,9 +789,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                 name: "offers");
 
             migrationBuilder.DropTable(
-                name: "posts");
-
-            migrationBuilder.DropTable(
                 name: "queue_members");
 
             migrationBuilder.DropTable(
@@ -726,10 +798,19 @@ namespace Earshot.Migrations.Postgres.Migrations
                 name: "reporting_events");
 
             migrationBuilder.DropTable(
-                name: "sources");
+                name: "triage_corrections");
+
+            migrationBuilder.DropTable(
+                name: "workspace_models");
+
+            migrationBuilder.DropTable(
+                name: "posts");
 
             migrationBuilder.DropTable(
                 name: "conversations");
+
+            migrationBuilder.DropTable(
+                name: "sources");
 
             migrationBuilder.DropTable(
                 name: "agents");
