@@ -31,7 +31,7 @@ public static class PostFileReader
             string? error = null;
             try
             {
-                doc = JsonSerializer.Deserialize<PostDocument>(text, Json);
+                doc = JsonSerializer.Deserialize(text, PostJsonContext.Default.PostDocument);
                 if (doc is null)
                 {
                     error = "the line is not a post object";
