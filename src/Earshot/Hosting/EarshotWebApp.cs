@@ -46,7 +46,18 @@ public static class EarshotWebApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "earshot";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                // An API-style answer instead of a redirect to a login page that does not exist yet.
+                o.Events.OnRedirectToLogin = c => Problems.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized, "Unauthorized", "Sign in first.");
+                o.Events.OnRedirectToAccessDenied = c => Problems.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role may not do this.");
+            });
         services.AddAuthorization();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -65,7 +76,10 @@ public static class EarshotWebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
-        var api = app.MapGroup("/api/v1").RequireAuthorization().ScopedToWorkspace();
+        app.MapSignInApi();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
+            .ScopedToWorkspace();
         api.MapPostsApi();
         api.MapConversationsApi();
         api.MapAgentsApi();

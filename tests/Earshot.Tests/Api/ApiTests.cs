@@ -221,6 +221,26 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
         Assert.Contains(triage.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("decision").GetString() == "corrected");
     }
 
+    [Fact]
+    public async Task SignIn_RightPassword_SetsCookie_WrongPasswordIs401()
+    {
+        var email = $"sam-{Guid.NewGuid():N}@example.test";
+        await _api.PostAsJsonAsync("/api/v1/agents", new { name = "Sam", email, role = "supervisor", password = "correct horse battery" });
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var wrong = await browser.PostAsJsonAsync("/auth/sign-in", new { email, password = "nope nope nope" });
+        var anonymous = await browser.GetAsync("/auth/me");
+        var right = await browser.PostAsJsonAsync("/auth/sign-in", new { email = email.ToUpperInvariant(), password = "correct horse battery" });
+        var me = await browser.GetFromJsonAsync<JsonElement>("/auth/me");
+        var apiWithCookie = await browser.GetAsync("/api/v1/conversations");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(("Sam", "supervisor"), (me.GetProperty("name").GetString(), me.GetProperty("role").GetString()));
+        Assert.Equal(HttpStatusCode.Unauthorized, apiWithCookie.StatusCode);
+    }
+
     [Theory]
     [InlineData("/health", "Healthy")]
     [InlineData("/metrics", "earshot_posts_ingested")]
