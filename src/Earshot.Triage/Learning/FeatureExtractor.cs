@@ -140,7 +140,7 @@ public static class FeatureExtractor
                     cues[(int)FeatureCue.PhoneOrEmail] |= i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Mention && tokens[i + 1].Start == t.Start + t.Length;
                     break;
                 case TokenKind.Number:
-                    cues[(int)FeatureCue.Duration] |= IsDurationUnit(text, tokens, i);
+                    cues[(int)FeatureCue.Duration] |= WaitingTime.At(text, tokens, i);
                     cues[(int)FeatureCue.MoneyAmount] |= t.Start > 0 && text[t.Start - 1] is '$' or '€' or '£';
                     cues[(int)FeatureCue.PhoneOrEmail] |= t.Length >= 9;
                     break;
@@ -163,18 +163,6 @@ public static class FeatureExtractor
                 origins[n++] = new FeatureOrigin(FeatureKind.Cue, (short)c, 0);
             }
         }
-    }
-
-    static bool IsDurationUnit(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
-    {
-        var unit = tokens[i].Slice(text).TrimStart("0123456789.,:");
-        if (unit.IsEmpty && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word)
-        {
-            unit = tokens[i + 1].Slice(text);
-        }
-        return unit.Length is > 0 and < 8 && (unit.StartsWith("h", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("min", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("day", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("week", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The hash of a normalized word, as features and cue rules see it.</summary>

@@ -89,7 +89,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
                     valences[i] = length > 0 && lexicon.TryGetValence(buffer[..length], out var e) ? e : 0;
                     continue;
                 case TokenKind.Number:
-                    if (IsDuration(text, tokens, i))
+                    if (WaitingTime.At(text, tokens, i))
                     {
                         valences[i] = WaitingValence;
                     }
@@ -235,21 +235,6 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         // The lexicon holds base emoji; skin tones, selectors and joined parts do not change the feeling.
         var baseLength = char.IsHighSurrogate(emoji[0]) && emoji.Length > 1 ? 2 : 1;
         return lexicon.TryGetValence(emoji[..baseLength], out var v) ? v : 0f;
-    }
-
-    static bool IsDuration(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
-    {
-        // "on hold for 2 hours", "3hrs", "45 mins": in care, an explicit wait is a grievance.
-        var number = tokens[i].Slice(text);
-        var unit = number.TrimStart("0123456789.,:");
-        if (unit.IsEmpty && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word)
-        {
-            unit = tokens[i + 1].Slice(text);
-        }
-        return unit.Length is > 0 and < 8 && (unit.StartsWith("hour", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("hr", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("min", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("day", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("week", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("month", StringComparison.OrdinalIgnoreCase));
     }
 
     static bool IsShouting(ReadOnlySpan<Token> tokens)
