@@ -22,6 +22,16 @@ public static class FeatureExtractor
     public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentimentScore sentiment, int bits,
         Span<int> indices, Span<FeatureOrigin> origins, Span<uint> wordHashes)
     {
+        var chars = text.Length > 2048 ? new char[text.Length] : stackalloc char[text.Length];
+        var packed = tokens.Length > 512 ? new int[tokens.Length] : stackalloc int[tokens.Length];
+        var words = WordForms.Build(text, tokens, chars, packed);
+        return Extract(text, tokens, words, sentiment, bits, indices, origins, wordHashes);
+    }
+
+    /// <summary>Extracts features from tokens whose word forms are already normalized; see the other overloads.</summary>
+    public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, WordForms words, SentimentScore sentiment, int bits,
+        Span<int> indices, Span<FeatureOrigin> origins, Span<uint> wordHashes)
+    {
         var recordHashes = wordHashes.Length >= tokens.Length;
         if (recordHashes)
         {
@@ -41,18 +51,20 @@ public static class FeatureExtractor
             switch (t.Kind)
             {
                 case TokenKind.Word:
-                    var length = Tokenizer.Normalize(t.Slice(text), word[1..^1]);
-                    if (length <= 0)
+                    var form = words[i];
+                    if (form.IsEmpty)
                     {
                         continue;
                     }
-                    h = Hash(word.Slice(1, length), WordSeed);
+                    var length = form.Length;
+                    h = Hash(form, WordSeed);
                     if (recordHashes)
                     {
                         wordHashes[i] = h;
                     }
                     if (length >= 5)
                     {
+                        form.CopyTo(word[1..]);
                         word[0] = '^';
                         word[length + 1] = '$';
                         for (var k = 0; k + 4 <= length + 2 && n < max - 24; k++)
