@@ -109,13 +109,17 @@ public sealed class TriageEngine
     {
         var reasons = new List<TriageReason>(8);
 
-        var mood = sentiment.Analyze(text, tokens, out var strongest);
+        var rentedChars = text.Length > 2048 ? ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var rentedPacked = tokens.Length > 512 ? ArrayPool<int>.Shared.Rent(tokens.Length) : null;
+        var words = WordForms.Build(text, tokens, rentedChars ?? stackalloc char[Math.Min(text.Length, 2048)],
+            rentedPacked ?? stackalloc int[Math.Min(tokens.Length, 512)]);
+        var mood = sentiment.Analyze(text, tokens, words, out var strongest);
         var lexicalCompound = mood.Compound;
         Span<int> features = stackalloc int[FeatureExtractor.MaxFeatures];
         Span<FeatureOrigin> origins = stackalloc FeatureOrigin[FeatureExtractor.MaxFeatures];
         var rentedHashes = tokens.Length > 512 ? ArrayPool<uint>.Shared.Rent(tokens.Length) : null;
         var hashes = (rentedHashes ?? stackalloc uint[512])[..tokens.Length];
-        var n = FeatureExtractor.Extract(text, tokens, mood, model.Bits, features, origins, hashes);
+        var n = FeatureExtractor.Extract(text, tokens, words, mood, model.Bits, features, origins, hashes);
         features = features[..n];
         var lang = string.IsNullOrWhiteSpace(input.LanguageHint) ? language.Identify(text, tokens, hashes) : new(input.LanguageHint, 1, "declared by the platform");
         reasons.Add(new TriageReason(LanguageDecisions.GetValueOrDefault(lang.Language) ?? "lang=" + lang.Language, lang.Because));
@@ -155,6 +159,14 @@ public sealed class TriageEngine
         if (rentedHashes is not null)
         {
             ArrayPool<uint>.Shared.Return(rentedHashes);
+        }
+        if (rentedChars is not null)
+        {
+            ArrayPool<char>.Shared.Return(rentedChars);
+        }
+        if (rentedPacked is not null)
+        {
+            ArrayPool<int>.Shared.Return(rentedPacked);
         }
         foreach (var r in fired[..firedCount])
         {

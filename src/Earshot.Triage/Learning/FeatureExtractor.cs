@@ -22,6 +22,16 @@ public static class FeatureExtractor
     public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentimentScore sentiment, int bits,
         Span<int> indices, Span<FeatureOrigin> origins, Span<uint> wordHashes)
     {
+        var chars = text.Length > 2048 ? new char[text.Length] : stackalloc char[text.Length];
+        var packed = tokens.Length > 512 ? new int[tokens.Length] : stackalloc int[tokens.Length];
+        var words = WordForms.Build(text, tokens, chars, packed);
+        return Extract(text, tokens, words, sentiment, bits, indices, origins, wordHashes);
+    }
+
+    /// <summary>Extracts features from tokens whose word forms are already normalized; see the other overloads.</summary>
+    public static int Extract(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, WordForms words, SentimentScore sentiment, int bits,
+        Span<int> indices, Span<FeatureOrigin> origins, Span<uint> wordHashes)
+    {
         var recordHashes = wordHashes.Length >= tokens.Length;
         if (recordHashes)
         {
@@ -41,18 +51,20 @@ public static class FeatureExtractor
             switch (t.Kind)
             {
                 case TokenKind.Word:
-                    var length = Tokenizer.Normalize(t.Slice(text), word[1..^1]);
-                    if (length <= 0)
+                    var form = words[i];
+                    if (form.IsEmpty)
                     {
                         continue;
                     }
-                    h = Hash(word.Slice(1, length), WordSeed);
+                    var length = form.Length;
+                    h = Hash(form, WordSeed);
                     if (recordHashes)
                     {
                         wordHashes[i] = h;
                     }
                     if (length >= 5)
                     {
+                        form.CopyTo(word[1..]);
                         word[0] = '^';
                         word[length + 1] = '$';
                         for (var k = 0; k + 4 <= length + 2 && n < max - 24; k++)
@@ -140,7 +152,7 @@ public static class FeatureExtractor
                     cues[(int)FeatureCue.PhoneOrEmail] |= i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Mention && tokens[i + 1].Start == t.Start + t.Length;
                     break;
                 case TokenKind.Number:
-                    cues[(int)FeatureCue.Duration] |= IsDurationUnit(text, tokens, i);
+                    cues[(int)FeatureCue.Duration] |= WaitingTime.At(text, tokens, i);
                     cues[(int)FeatureCue.MoneyAmount] |= t.Start > 0 && text[t.Start - 1] is '$' or '€' or '£';
                     cues[(int)FeatureCue.PhoneOrEmail] |= t.Length >= 9;
                     break;
@@ -163,18 +175,6 @@ public static class FeatureExtractor
                 origins[n++] = new FeatureOrigin(FeatureKind.Cue, (short)c, 0);
             }
         }
-    }
-
-    static bool IsDurationUnit(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
-    {
-        var unit = tokens[i].Slice(text).TrimStart("0123456789.,:");
-        if (unit.IsEmpty && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word)
-        {
-            unit = tokens[i + 1].Slice(text);
-        }
-        return unit.Length is > 0 and < 8 && (unit.StartsWith("h", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("min", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("day", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("week", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The hash of a normalized word, as features and cue rules see it.</summary>

@@ -19,10 +19,17 @@ static class FeatureNamer
         Span<int> best = stackalloc int[top];
         Span<float> weight = stackalloc float[top];
         best.Fill(-1);
+        var scale = LinearModel.Scale(features.Length);
+        var threshold = 0.01f / scale;
         for (var i = 0; i < features.Length; i++)
         {
-            var w = model.Contribution(features[i], head, c, features.Length);
-            if (w <= 0.01f || weight[^1] >= w || Duplicate(best, origins, i))
+            // Character n-grams are left out: "spelling of 'cancelled'" says less than the word itself, which has its own feature.
+            if (origins[i].Kind == FeatureKind.CharGram)
+            {
+                continue;
+            }
+            var w = model.RawContribution(features[i], head, c);
+            if (w <= threshold || weight[^1] >= w || Duplicate(best, origins, i))
             {
                 continue;
             }
@@ -78,7 +85,7 @@ static class FeatureNamer
                     break;
             }
             writer.Append(" +");
-            writer.Append(weight[k]);
+            writer.Append(weight[k] * scale);
         }
         return writer.ToString();
     }

@@ -11,6 +11,7 @@ sealed class FusedHeads
     readonly float[] bias;
     readonly int[] offsets;
     readonly int[] counts;
+    readonly float[] means; // per row and head: the mean weight, so a contribution is two loads
 
     public FusedHeads(IReadOnlyList<LinearModel> heads)
     {
@@ -25,6 +26,7 @@ sealed class FusedHeads
         var rows = heads.Count == 0 ? 0 : 1 << heads[0].Bits;
         weights = new float[rows * stride];
         bias = new float[stride];
+        means = new float[rows * heads.Count];
         for (var h = 0; h < heads.Count; h++)
         {
             var source = heads[h].Weights;
@@ -32,7 +34,14 @@ sealed class FusedHeads
             heads[h].Bias.CopyTo(bias.AsSpan(offsets[h]));
             for (var row = 0; row < rows; row++)
             {
-                source.Slice(row * k, k).CopyTo(weights.AsSpan(row * stride + offsets[h], k));
+                var cells = source.Slice(row * k, k);
+                cells.CopyTo(weights.AsSpan(row * stride + offsets[h], k));
+                var sum = 0f;
+                foreach (var w in cells)
+                {
+                    sum += w;
+                }
+                means[row * heads.Count + h] = sum / k;
             }
         }
     }
@@ -43,17 +52,12 @@ sealed class FusedHeads
     /// <summary>Where head <paramref name="h"/>'s probabilities start in the output.</summary>
     public int Offset(int h) => offsets[h];
 
-    /// <summary>How much one feature pushes head <paramref name="h"/> towards class <paramref name="c"/> (against the head's mean), in a post of <paramref name="featureCount"/> features.</summary>
-    public float Contribution(int feature, int h, int c, int featureCount)
-    {
-        var row = weights.AsSpan(feature * stride + offsets[h], counts[h]);
-        var mean = 0f;
-        foreach (var w in row)
-        {
-            mean += w;
-        }
-        return (row[c] - mean / row.Length) * LinearModel.Scale(featureCount);
-    }
+    /// <summary>
+    /// How much one feature pushes head <paramref name="h"/> towards class <paramref name="c"/> against the head's mean,
+    /// before the post's feature scaling (the same for every feature of a post, so rankings do not need it).
+    /// </summary>
+    public float RawContribution(int feature, int h, int c) =>
+        weights[feature * stride + offsets[h] + c] - means[feature * offsets.Length + h];
 
     /// <summary>Writes every head's class probabilities into <paramref name="output"/> (at least <see cref="Width"/> long).</summary>
     public void Predict(ReadOnlySpan<int> features, Span<float> output)

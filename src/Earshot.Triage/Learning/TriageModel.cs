@@ -107,6 +107,18 @@ public sealed class TriageModel
     /// <summary>Reads a model written by <see cref="Write"/>; throws <see cref="InvalidDataException"/> for anything else.</summary>
     public static TriageModel Read(Stream stream)
     {
+        try
+        {
+            return ReadModel(stream);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Not an Earshot triage model (truncated).", e);
+        }
+    }
+
+    static TriageModel ReadModel(Stream stream)
+    {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         Span<byte> magic = stackalloc byte[4];
         if (reader.Read(magic) != 4 || !magic.SequenceEqual(Magic) || reader.ReadInt32() != Version)

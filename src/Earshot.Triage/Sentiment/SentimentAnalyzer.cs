@@ -43,6 +43,30 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
     /// <summary>Scores already tokenized text; <paramref name="strongest"/> is the index of the token that weighed most (-1 if none).</summary>
     public SentimentScore Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, out int strongest)
     {
+        var rentedChars = text.Length > 2048 ? ArrayPool<char>.Shared.Rent(text.Length) : null;
+        var rentedPacked = tokens.Length > 512 ? ArrayPool<int>.Shared.Rent(tokens.Length) : null;
+        try
+        {
+            var words = WordForms.Build(text, tokens, rentedChars ?? stackalloc char[Math.Min(text.Length, 2048)],
+                rentedPacked ?? stackalloc int[Math.Min(tokens.Length, 512)]);
+            return Analyze(text, tokens, words, out strongest);
+        }
+        finally
+        {
+            if (rentedChars is not null)
+            {
+                ArrayPool<char>.Shared.Return(rentedChars);
+            }
+            if (rentedPacked is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedPacked);
+            }
+        }
+    }
+
+    /// <summary>Scores tokenized text whose word forms are already normalized.</summary>
+    public SentimentScore Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, WordForms words, out int strongest)
+    {
         strongest = -1;
         if (tokens.IsEmpty)
         {
@@ -56,7 +80,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         boosts.Clear();
         try
         {
-            return Score(text, tokens, valences, boosts, ref strongest);
+            return Score(text, tokens, words, valences, boosts, ref strongest);
         }
         finally
         {
@@ -67,7 +91,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         }
     }
 
-    SentimentScore Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<float> valences, Span<float> boosts, ref int strongest)
+    SentimentScore Score(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, WordForms words, Span<float> valences, Span<float> boosts, ref int strongest)
     {
         Span<char> buffer = stackalloc char[TriageLimits.MaxWordChars];
         var shouting = IsShouting(tokens);
@@ -89,7 +113,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
                     valences[i] = length > 0 && lexicon.TryGetValence(buffer[..length], out var e) ? e : 0;
                     continue;
                 case TokenKind.Number:
-                    if (IsDuration(text, tokens, i))
+                    if (WaitingTime.At(text, tokens, i))
                     {
                         valences[i] = WaitingValence;
                     }
@@ -99,12 +123,11 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
                 default:
                     continue;
             }
-            var n = Tokenizer.Normalize(token.Slice(text), buffer);
-            if (n <= 0)
+            var word = words[i];
+            if (word.IsEmpty)
             {
                 continue;
             }
-            var word = buffer[..n];
             if (butAt < 0 && word is "but")
             {
                 butAt = i;
@@ -113,7 +136,7 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
             boosts[i] = entry.Boost;
             var v = entry.Valence;
             var phrase = 0f;
-            var phraseEnd = entry.StartsPhrase ? MatchPhrase(text, tokens, i, word, out phrase) : -1;
+            var phraseEnd = entry.StartsPhrase ? MatchPhrase(text, tokens, words, i, word, out phrase) : -1;
             if (phraseEnd > 0)
             {
                 v = phrase;
@@ -150,15 +173,15 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
     }
 
     /// <summary>Tries the phrases starting at token <paramref name="i"/>; returns the index after the phrase, or -1.</summary>
-    int MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> first, out float valence)
+    int MatchPhrase(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, WordForms words, int i, ReadOnlySpan<char> first, out float valence)
     {
         valence = 0;
         Span<char> phrase = stackalloc char[TriageLimits.MaxWordChars * 2];
         first.CopyTo(phrase);
         var length = first.Length;
         var found = -1;
-        var words = 1;
-        for (var j = i + 1; j < tokens.Length && words < SentimentLexicon.MaxPhraseTokens; j++)
+        var taken = 1;
+        for (var j = i + 1; j < tokens.Length && taken < SentimentLexicon.MaxPhraseTokens; j++)
         {
             var t = tokens[j];
             if (t.Kind == TokenKind.Punctuation && t.Length == 1 && text[t.Start] == '-')
@@ -170,13 +193,14 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
                 break;
             }
             phrase[length++] = ' ';
-            var n = Tokenizer.Normalize(t.Slice(text), phrase[length..]);
+            var form = words[j];
+            var n = form.IsEmpty ? Tokenizer.Normalize(t.Slice(text), phrase[length..]) : form.TryCopyTo(phrase[length..]) ? form.Length : -1;
             if (n <= 0)
             {
                 break;
             }
             length += n;
-            words++;
+            taken++;
             if (!lexicon.TryGetEntry(phrase[..length], out var entry))
             {
                 break;
@@ -235,21 +259,6 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         // The lexicon holds base emoji; skin tones, selectors and joined parts do not change the feeling.
         var baseLength = char.IsHighSurrogate(emoji[0]) && emoji.Length > 1 ? 2 : 1;
         return lexicon.TryGetValence(emoji[..baseLength], out var v) ? v : 0f;
-    }
-
-    static bool IsDuration(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
-    {
-        // "on hold for 2 hours", "3hrs", "45 mins": in care, an explicit wait is a grievance.
-        var number = tokens[i].Slice(text);
-        var unit = number.TrimStart("0123456789.,:");
-        if (unit.IsEmpty && i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.Word)
-        {
-            unit = tokens[i + 1].Slice(text);
-        }
-        return unit.Length is > 0 and < 8 && (unit.StartsWith("hour", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("hr", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("min", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("day", StringComparison.OrdinalIgnoreCase) || unit.StartsWith("week", StringComparison.OrdinalIgnoreCase)
-            || unit.StartsWith("month", StringComparison.OrdinalIgnoreCase));
     }
 
     static bool IsShouting(ReadOnlySpan<Token> tokens)

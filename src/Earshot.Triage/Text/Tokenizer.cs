@@ -32,7 +32,7 @@ public static class Tokenizer
                 i += len;
                 continue;
             }
-            if ((c is 'h' or 'H' or 'w' or 'W') && (len = UrlLength(text, i)) > 0)
+            if ((c is 'h' or 'H' or 'w' or 'W') && (len = Markup.UrlLength(text, i)) > 0)
             {
                 tokens[n++] = new Token(i, len, TokenKind.Url, TokenFlags.None);
                 i += len;
@@ -54,13 +54,13 @@ public static class Tokenizer
                 n = Hashtag(text, i, tokens, n, out i);
                 continue;
             }
-            if (c == '&' && (len = EntityLength(text, i)) > 0)
+            if (c == '&' && (len = Markup.EntityLength(text, i)) > 0)
             {
                 tokens[n++] = new Token(i, len, TokenKind.Symbol, TokenFlags.None);
                 i += len;
                 continue;
             }
-            if ((len = EmojiLength(text, i)) > 0)
+            if ((len = Emoji.Length(text, i)) > 0)
             {
                 tokens[n++] = new Token(i, len, TokenKind.Emoji, TokenFlags.None);
                 i += len;
@@ -239,99 +239,6 @@ public static class Tokenizer
         }
         return flags;
     }
-
-    static int UrlLength(ReadOnlySpan<char> text, int i)
-    {
-        var rest = text[i..];
-        if (!rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            && !rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
-        {
-            return 0;
-        }
-        var end = 0;
-        while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
-        {
-            end++;
-        }
-        // Trailing sentence punctuation belongs to the sentence, not the link.
-        while (end > 8 && rest[end - 1] is '.' or ',' or '!' or '?' or ')' or ';' or ':' or '"' or '\'')
-        {
-            end--;
-        }
-        return end;
-    }
-
-    static int EntityLength(ReadOnlySpan<char> text, int i)
-    {
-        var end = i + 1;
-        if (end < text.Length && text[end] == '#')
-        {
-            end++;
-        }
-        var start = end;
-        while (end < text.Length && end - start < 8 && char.IsAsciiLetterOrDigit(text[end]))
-        {
-            end++;
-        }
-        return end > start && end < text.Length && text[end] == ';' ? end + 1 - i : 0;
-    }
-
-    /// <summary>Length of the emoji sequence at <paramref name="i"/>, 0 if none (base + selectors, skin tones, ZWJ parts, keycaps, flags).</summary>
-    static int EmojiLength(ReadOnlySpan<char> text, int i)
-    {
-        var len = EmojiBase(text, i);
-        if (len == 0)
-        {
-            return 0;
-        }
-        var regional = IsRegionalIndicator(text, i);
-        var end = i + len;
-        while (end < text.Length)
-        {
-            var c = text[end];
-            if (c is '\uFE0F' or '\uFE0E' or '\u20E3')
-            {
-                end++;
-            }
-            else if (c == '\uD83C' && end + 1 < text.Length && text[end + 1] is >= '\uDFFB' and <= '\uDFFF')
-            {
-                end += 2; // skin tone modifier
-            }
-            else if (c == '\u200D' && end + 1 < text.Length && EmojiBase(text, end + 1) is var next and > 0)
-            {
-                end += 1 + next;
-            }
-            else if (regional && IsRegionalIndicator(text, end))
-            {
-                end += 2;
-                regional = false;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return end - i;
-    }
-
-    static int EmojiBase(ReadOnlySpan<char> text, int i)
-    {
-        var c = text[i];
-        if (c is (>= '\u2600' and <= '\u27BF') or (>= '\u2B00' and <= '\u2BFF') or '\u203C' or '\u2049' or '\u2122'
-            or '\u2139' or (>= '\u2194' and <= '\u21AA') or (>= '\u231A' and <= '\u23FF') or '\u3030' or '\u303D')
-        {
-            return 1;
-        }
-        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-        {
-            var cp = char.ConvertToUtf32(c, text[i + 1]);
-            return cp is >= 0x1F000 and <= 0x1FAFF ? 2 : 0;
-        }
-        return 0;
-    }
-
-    static bool IsRegionalIndicator(ReadOnlySpan<char> text, int i) =>
-        i + 1 < text.Length && text[i] == '\uD83C' && text[i + 1] is >= '\uDDE6' and <= '\uDDFF';
 
     static int Hashtag(ReadOnlySpan<char> text, int i, Span<Token> tokens, int n, out int next)
     {

@@ -57,6 +57,16 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Load_TruncatedModel_ThrowsInvalidData()
+    {
+        using var full = new MemoryStream();
+        TriageEngine.Train(Corrections, new TrainingOptions { IncludeSeedExamples = false }).Save(full);
+        using var truncated = new MemoryStream(full.ToArray()[..(int)(full.Length / 2)]);
+
+        Assert.Throws<InvalidDataException>(() => TriageEngine.Load(truncated));
+    }
+
+    [Fact]
     public void SeedSet_Generated_HasThousandsOfPostsInEveryIntentAndLanguage()
     {
         var seed = SeedSet.Examples;
