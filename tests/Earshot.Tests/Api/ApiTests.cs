@@ -251,7 +251,7 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
 
         var client = _app.CreateClient();
 
-        await Eventually.HoldsAsync(async () => (await client.GetStringAsync(path)).Contains(expected), TimeSpan.FromSeconds(5), $"{path} to show {expected}");
+        await Eventually.HoldsAsync(async () => (await client.GetStringAsync(path)).Contains(expected), TimeSpan.FromSeconds(20), $"{path} to show {expected}");
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class ProcessTests(SqliteTestDatabase database) : IClassFixture<Sq
         var port = EarshotProcess.FreePort();
         using (var server = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{port}"))
         {
-            await Eventually.HoldsAsync(async () => await EarshotProcess.IsUpAsync(http, port), TimeSpan.FromSeconds(30), "the server to start");
+            await Eventually.HoldsAsync(async () => await EarshotProcess.IsUpAsync(http, port), TimeSpan.FromSeconds(60), "the server to start");
             for (var batch = 0; batch < 40; batch++)
             {
                 var ids = Enumerable.Range(0, 10).Select(i => $"crash-{batch}-{i}").ToList();
@@ -75,7 +75,7 @@ public sealed class ProcessTests(SqliteTestDatabase database) : IClassFixture<Sq
         await using var db = database.CreateContext();
         await Eventually.HoldsAsync(async () =>
             await db.Posts.CountAsync(p => p.ExternalId.StartsWith("crash-") && p.Status == PostStatus.Processed) == accepted.Count,
-            TimeSpan.FromSeconds(30), "every accepted post to be processed after the restart");
+            TimeSpan.FromSeconds(60), "every accepted post to be processed after the restart");
 
         var stored = await db.Posts.Where(p => p.ExternalId.StartsWith("crash-")).Select(p => new { p.ExternalId, p.ConversationId }).ToListAsync();
         Assert.Equal(400, accepted.Count);

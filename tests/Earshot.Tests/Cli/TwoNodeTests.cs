@@ -19,9 +19,9 @@ public sealed class TwoNodeTests(PostgresTestDatabase database) : IClassFixture<
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", EarshotAppFactory.AdminKey);
         var ports = new[] { EarshotProcess.FreePort(), EarshotProcess.FreePort() };
         using var first = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{ports[0]}");
-        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[0]), TimeSpan.FromSeconds(30), "the first node");
+        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[0]), TimeSpan.FromSeconds(60), "the first node");
         using var second = EarshotProcess.Start(database, dir.FullName, "serve", "--urls", $"http://127.0.0.1:{ports[1]}");
-        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[1]), TimeSpan.FromSeconds(30), "the second node");
+        await Eventually.HoldsAsync(() => EarshotProcess.IsUpAsync(http, ports[1]), TimeSpan.FromSeconds(60), "the second node");
 
         for (var i = 0; i < 10; i++)
         {
@@ -38,7 +38,7 @@ public sealed class TwoNodeTests(PostgresTestDatabase database) : IClassFixture<
         }
 
         await using var db = database.CreateContext();
-        await Eventually.HoldsAsync(async () => await db.Offers.CountAsync() >= 30, TimeSpan.FromSeconds(20), "every agent's capacity to be offered");
+        await Eventually.HoldsAsync(async () => await db.Offers.CountAsync() >= 30, TimeSpan.FromSeconds(60), "every agent's capacity to be offered");
         var offers = await db.Offers.Where(o => o.Status == OfferStatus.Pending).ToListAsync();
         var audit = await db.AuditEntries.Where(a => a.Action == "offer").ToListAsync();
 
