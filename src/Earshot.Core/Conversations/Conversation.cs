@@ -35,6 +35,9 @@ public sealed class Conversation
     public DateTime? AssignedAt { get; set; }
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? FirstResponseDueAt { get; set; }
+    /// <summary>When the missed first-response target was recorded as a breach; set once, so it is counted once.</summary>
+    public DateTime? FirstResponseBreachedAt { get; set; }
+    public DateTime? ResolutionDueAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public string? Disposition { get; set; }
     /// <summary>Bumped by every transition: two writers cannot both move the same conversation.</summary>

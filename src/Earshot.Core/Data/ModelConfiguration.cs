@@ -26,6 +26,7 @@ static class ModelConfiguration
             e.Property(w => w.Name).HasMaxLength(200);
             e.Property(w => w.Slug).HasMaxLength(100);
             e.Property(w => w.BucketPolicy).HasJsonConversion();
+            e.Property(w => w.Calendar).HasJsonConversion();
         });
         model.Entity<ApiKey>(e =>
         {

@@ -375,6 +375,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
+
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_due_at");
@@ -413,6 +417,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1137,6 +1145,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

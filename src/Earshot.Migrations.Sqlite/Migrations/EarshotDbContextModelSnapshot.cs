@@ -358,6 +358,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_breached_at");
+
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_due_at");
@@ -396,6 +400,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT")
@@ -1102,6 +1110,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")

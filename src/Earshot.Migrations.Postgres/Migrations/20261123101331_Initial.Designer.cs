@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123093207_Initial")]
+    [Migration("20261123101331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -378,6 +378,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
+
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_due_at");
@@ -416,6 +420,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1140,6 +1148,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

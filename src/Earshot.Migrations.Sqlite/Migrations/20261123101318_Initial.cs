@@ -22,6 +22,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     is_default = table.Column<bool>(type: "INTEGER", nullable: false),
                     bucket_policy = table.Column<string>(type: "TEXT", nullable: false),
                     thread_window_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    calendar = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -328,6 +329,8 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     assigned_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     first_response_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     first_response_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    first_response_breached_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolution_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     disposition = table.Column<string>(type: "TEXT", nullable: true),
                     version = table.Column<int>(type: "INTEGER", nullable: false)

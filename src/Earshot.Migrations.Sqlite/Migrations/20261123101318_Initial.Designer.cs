@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Earshot.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123093155_Initial")]
+    [Migration("20261123101318_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -361,6 +361,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
 
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_breached_at");
+
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_due_at");
@@ -399,6 +403,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT")
@@ -1105,6 +1113,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")

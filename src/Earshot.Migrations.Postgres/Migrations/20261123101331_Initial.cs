@@ -23,6 +23,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     is_default = table.Column<bool>(type: "boolean", nullable: false),
                     bucket_policy = table.Column<string>(type: "text", nullable: false),
                     thread_window_seconds = table.Column<int>(type: "integer", nullable: false),
+                    calendar = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -329,6 +330,8 @@ namespace Earshot.Migrations.Postgres.Migrations
                     assigned_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     first_response_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     first_response_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    first_response_breached_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolution_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     disposition = table.Column<string>(type: "text", nullable: true),
                     version = table.Column<int>(type: "integer", nullable: false)
