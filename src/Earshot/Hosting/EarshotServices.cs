@@ -7,6 +7,7 @@ using Earshot.Core.Listening;
 using Earshot.Core.Pipeline;
 using Earshot.Core.Replies;
 using Earshot.Core.Routing;
+using Earshot.Core.Sla;
 using Earshot.Triage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public static class EarshotServices
         services.AddSingleton<PostIngestor>();
         services.AddSingleton<PostPipeline>();
         services.AddSingleton<RoutingService>();
+        services.AddSingleton<SlaService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ReplySender>();

@@ -30,6 +30,7 @@ public static class EarshotWebApp
         services.AddHostedService<StartupService>();
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService<RoutingWorker>();
+        services.AddHostedService<SlaWorker>();
         services.AddHostedService<ReplySenderWorker>();
         if (demo)
         {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123101331_Initial")]
+    [Migration("20261123101650_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

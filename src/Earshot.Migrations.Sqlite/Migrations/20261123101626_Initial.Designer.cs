@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Earshot.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123101318_Initial")]
+    [Migration("20261123101626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
