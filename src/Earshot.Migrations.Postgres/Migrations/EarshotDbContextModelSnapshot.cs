@@ -990,6 +990,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("sla_policy_id");
 
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sticky_window_seconds");
+
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("bigint")
                         .HasColumnName("workspace_id");

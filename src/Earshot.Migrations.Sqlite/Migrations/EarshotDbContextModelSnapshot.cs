@@ -961,6 +961,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("sla_policy_id");
 
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sticky_window_seconds");
+
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("workspace_id");

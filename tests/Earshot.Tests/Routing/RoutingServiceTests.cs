@@ -89,6 +89,36 @@ public abstract class RoutingServiceTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task Route_ReturningCustomerWithinWindow_GoesToLastAgent()
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var first = await _h.NewAgentAsync(db, ws.Id, "first");
+        first.LastOfferedAt = _h.Now.AddMinutes(-30);
+        var other = await _h.NewAgentAsync(db, ws.Id, "other");
+        other.LastOfferedAt = _h.Now.AddMinutes(-20);
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("s-1", handle: "returning"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+        var firstOffer = await db.Offers.SingleAsync(o => o.WorkspaceId == ws.Id);
+        await _h.Offers().AcceptAsync(db, firstOffer.Id, default);
+        db.ChangeTracker.Clear();
+        var served = await db.Conversations.SingleAsync(c => c.WorkspaceId == ws.Id);
+        await _h.Conversations().ResolveAsync(db, served, "answered", "test", default);
+        _h.Time.Advance(TimeSpan.FromHours(2));
+
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("s-2", handle: "returning", text: "@acmeair and now my refund is missing"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+
+        var offer = await db.Offers.Where(o => o.WorkspaceId == ws.Id).OrderBy(o => o.Id).LastAsync();
+        Assert.NotEqual(firstOffer.ConversationId, offer.ConversationId);
+        Assert.Equal(first.Id, offer.AgentId);
+        Assert.StartsWith("sticky", offer.Reason);
+    }
+
+    [Fact]
     public async Task Accept_TwiceForOneConversation_SecondIsRefused()
     {
         await using var db = database.CreateContext();

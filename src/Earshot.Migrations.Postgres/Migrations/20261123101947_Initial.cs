@@ -285,6 +285,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     required_skills = table.Column<string>(type: "text", nullable: false),
                     offer_timeout_seconds = table.Column<int>(type: "integer", nullable: false),
                     auto_accept = table.Column<bool>(type: "boolean", nullable: false),
+                    sticky_window_seconds = table.Column<int>(type: "integer", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -284,6 +284,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     required_skills = table.Column<string>(type: "TEXT", nullable: false),
                     offer_timeout_seconds = table.Column<int>(type: "INTEGER", nullable: false),
                     auto_accept = table.Column<bool>(type: "INTEGER", nullable: false),
+                    sticky_window_seconds = table.Column<int>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123101650_Initial")]
+    [Migration("20261123101947_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -992,6 +992,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long?>("SlaPolicyId")
                         .HasColumnType("bigint")
                         .HasColumnName("sla_policy_id");
+
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sticky_window_seconds");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("bigint")

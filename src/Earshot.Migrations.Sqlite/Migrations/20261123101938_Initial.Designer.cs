@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Earshot.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123101626_Initial")]
+    [Migration("20261123101938_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -963,6 +963,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<long?>("SlaPolicyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sla_policy_id");
+
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sticky_window_seconds");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("INTEGER")
