@@ -88,6 +88,8 @@ static class ModelConfiguration
             e.HasIndex(c => new { c.WorkspaceId, c.Status, c.QueueId, c.Priority });
             e.HasIndex(c => new { c.WorkspaceId, c.IdentityId, c.Status });
             e.HasIndex(c => new { c.WorkspaceId, c.AssigneeId, c.Status });
+            // One conversation per item of a source: makes open-media tasks idempotent on their external id.
+            e.HasIndex(c => new { c.SourceId, c.RootExternalId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId);
             e.HasOne<Queue>().WithMany().HasForeignKey(c => c.QueueId);
             e.HasOne<Identity>().WithMany().HasForeignKey(c => c.IdentityId);

@@ -456,6 +456,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.HasIndex("QueueId")
                         .HasDatabaseName("ix_conversations_queue_id");
 
+                    b.HasIndex("SourceId", "RootExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_source_id_root_external_id");
+
                     b.HasIndex("WorkspaceId", "AssigneeId", "Status")
                         .HasDatabaseName("ix_conversations_workspace_id_assignee_id_status");
 

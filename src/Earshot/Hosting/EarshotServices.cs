@@ -8,6 +8,7 @@ using Earshot.Core.Pipeline;
 using Earshot.Core.Replies;
 using Earshot.Core.Routing;
 using Earshot.Core.Sla;
+using Earshot.Core.Tasks;
 using Earshot.Triage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public static class EarshotServices
         services.AddSingleton<PostPipeline>();
         services.AddSingleton<RoutingService>();
         services.AddSingleton<SlaService>();
+        services.AddSingleton<WorkTaskService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ReplySender>();

@@ -73,6 +73,7 @@ public static class EarshotWebApp
         api.MapSourcesApi();
         api.MapRulesApi();
         api.MapReportsApi();
+        api.MapTasksApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();

@@ -569,6 +569,12 @@ namespace Earshot.Migrations.Postgres.Migrations
                 column: "queue_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_conversations_source_id_root_external_id",
+                table: "conversations",
+                columns: new[] { "source_id", "root_external_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_conversations_workspace_id_assignee_id_status",
                 table: "conversations",
                 columns: new[] { "workspace_id", "assignee_id", "status" });
