@@ -107,6 +107,7 @@ static class ModelConfiguration
             e.HasOne<SlaPolicy>().WithMany().HasForeignKey(q => q.SlaPolicyId);
             e.Property(q => q.Name).HasMaxLength(200);
             e.Property(q => q.RequiredSkills).HasJsonConversion();
+            e.Property(q => q.EscalationSteps).HasJsonConversion();
         });
         model.Entity<QueueMember>(e =>
         {

@@ -59,7 +59,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                         && !db.Offers.Any(o => o.ConversationId == c.Id && o.Status == OfferStatus.Pending))
             .OrderByDescending(c => c.Priority).ThenBy(c => c.OpenedAt)
             .Take(MaxWaiting)
-            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId })
+            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened })
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
@@ -89,7 +89,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
 
         var work = waiting.Select(w => new WaitingWork(
             w.Id, w.QueueId, w.Medium, w.Priority, w.OpenedAt,
-            queues.TryGetValue(w.QueueId, out var q) ? q.RequiredSkills : new Dictionary<string, int>(),
+            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(q.RequiredSkills, w.SkillsWidened) : new Dictionary<string, int>(),
             declined.GetValueOrDefault(w.Id) ?? new HashSet<long>())
         {
             StickyAgentId = q is null ? null

@@ -371,6 +371,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
@@ -414,6 +418,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
@@ -435,6 +443,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("text")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint")
@@ -970,6 +982,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_steps");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")

@@ -354,6 +354,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
@@ -397,6 +401,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
@@ -418,6 +426,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("TEXT")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER")
@@ -941,6 +953,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_steps");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")

@@ -43,6 +43,7 @@ public static class EarshotServices
         services.AddSingleton<PostPipeline>();
         services.AddSingleton<RoutingService>();
         services.AddSingleton<SlaService>();
+        services.AddSingleton<EscalationService>();
         services.AddSingleton<WorkTaskService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();

@@ -1,16 +1,28 @@
 using Earshot.Core.Data;
 using Earshot.Core.Pipeline;
+using Earshot.Core.Routing;
 using Earshot.Core.Sla;
 using Microsoft.EntityFrameworkCore;
 
 namespace Earshot.Workers;
 
-/// <summary>Records SLA breaches as they happen and ages waiting work against its SLA.</summary>
-public sealed class SlaWorker(IDbContextFactory<EarshotDbContext> contexts, SlaService sla, WorkSignals signals, ILogger<SlaWorker> log)
+/// <summary>Time-driven care of waiting work: records SLA breaches as they happen, ages priority, applies escalation steps.</summary>
+public sealed class SlaWorker(
+    IDbContextFactory<EarshotDbContext> contexts, SlaService sla, EscalationService escalation, WorkSignals signals, ILogger<SlaWorker> log)
     : LoopWorker(contexts, log)
 {
     protected override WorkSignal Signal => signals.Sla;
     // Breaches are recorded within seconds; the wait part moves by whole points, so a few seconds is plenty.
     protected override TimeSpan PollInterval => TimeSpan.FromSeconds(5);
-    protected override Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct) => sla.RunOnceAsync(db, ct);
+
+    protected override async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
+    {
+        var breaches = await sla.RunOnceAsync(db, ct);
+        var escalated = await escalation.RunOnceAsync(db, ct);
+        if (escalated > 0)
+        {
+            signals.Routing.Notify(); // raised priority, wider skills or a new queue may find an agent now
+        }
+        return breaches + escalated;
+    }
 }

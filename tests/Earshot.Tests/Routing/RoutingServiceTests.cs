@@ -119,6 +119,33 @@ public abstract class RoutingServiceTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task Escalate_WaitingPastStep_AppliedAndAuditedOnceAcrossNodes()
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var care = await db.Queues.SingleAsync(q => q.WorkspaceId == ws.Id && q.Name == "Care");
+        care.EscalationSteps = [new EscalationStep { AfterMinutes = 10, RaisePriorityBy = 15 }];
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("esc-1"));
+        await _h.DrainAsync(db);
+        var before = await db.Conversations.AsNoTracking().SingleAsync(c => c.WorkspaceId == ws.Id);
+        _h.Time.Advance(TimeSpan.FromMinutes(11));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var node = database.CreateContext();
+            await new EscalationService(_h.Time).RunOnceAsync(node, default);
+        }));
+        await new EscalationService(_h.Time).RunOnceAsync(db, default);
+
+        var after = await db.Conversations.AsNoTracking().SingleAsync(c => c.WorkspaceId == ws.Id);
+        var audits = await db.AuditEntries.Where(a => a.WorkspaceId == ws.Id && a.Action == "escalate").ToListAsync();
+        Assert.Equal(Math.Min(100, before.Priority + 15), after.Priority);
+        Assert.Equal(1, after.EscalationStepsApplied);
+        Assert.Contains("priority +15", Assert.Single(audits).Detail);
+    }
+
+    [Fact]
     public async Task Accept_TwiceForOneConversation_SecondIsRefused()
     {
         await using var db = database.CreateContext();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Earshot.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123102458_Initial")]
+    [Migration("20261123103318_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -357,6 +357,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
@@ -400,6 +404,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
@@ -421,6 +429,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("TEXT")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER")
@@ -944,6 +956,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_steps");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")

@@ -285,6 +285,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     offer_timeout_seconds = table.Column<int>(type: "INTEGER", nullable: false),
                     auto_accept = table.Column<bool>(type: "INTEGER", nullable: false),
                     sticky_window_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    escalation_steps = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -334,6 +335,9 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     resolution_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     disposition = table.Column<string>(type: "TEXT", nullable: true),
+                    queue_entered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    escalation_steps_applied = table.Column<int>(type: "INTEGER", nullable: false),
+                    skills_widened = table.Column<bool>(type: "INTEGER", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

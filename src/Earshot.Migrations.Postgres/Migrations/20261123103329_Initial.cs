@@ -286,6 +286,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     offer_timeout_seconds = table.Column<int>(type: "integer", nullable: false),
                     auto_accept = table.Column<bool>(type: "boolean", nullable: false),
                     sticky_window_seconds = table.Column<int>(type: "integer", nullable: false),
+                    escalation_steps = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -335,6 +336,9 @@ namespace Earshot.Migrations.Postgres.Migrations
                     resolution_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     disposition = table.Column<string>(type: "text", nullable: true),
+                    queue_entered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    escalation_steps_applied = table.Column<int>(type: "integer", nullable: false),
+                    skills_widened = table.Column<bool>(type: "boolean", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

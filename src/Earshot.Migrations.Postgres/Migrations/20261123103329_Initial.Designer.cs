@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123102507_Initial")]
+    [Migration("20261123103329_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -374,6 +374,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
@@ -417,6 +421,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
@@ -438,6 +446,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("text")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint")
@@ -973,6 +985,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_steps");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
