@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Earshot.Tests.Infrastructure;
+
+namespace Earshot.Tests.Api;
+
+/// <summary>Queue routing settings through the API: sticky window and escalation steps.</summary>
+public abstract class QueuesApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLifetime where TDatabase : TestDatabase
+{
+    readonly EarshotAppFactory _app;
+    readonly HttpClient _api;
+
+    protected QueuesApiTests(TDatabase database)
+    {
+        _app = new EarshotAppFactory(database);
+        _api = _app.CreateApiClient();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Create_WithEscalationSteps_StoresAndShowsThem()
+    {
+        var overflow = await (await _api.PostAsJsonAsync("/api/v1/queues", new { name = $"Overflow {Guid.NewGuid():N}" })).Content.ReadFromJsonAsync<JsonElement>();
+        var overflowId = overflow.GetProperty("id").GetInt64();
+
+        var response = await _api.PostAsJsonAsync("/api/v1/queues", new
+        {
+            name = $"Escalating {Guid.NewGuid():N}",
+            sticky_window_seconds = 3600,
+            escalation_steps = new object[]
+            {
+                new { after_minutes = 5, raise_priority_by = 10 },
+                new { after_minutes = 15, widen_skills = true, overflow_queue_id = overflowId },
+            },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var queue = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3600, queue.GetProperty("sticky_window_seconds").GetInt32());
+        var steps = queue.GetProperty("escalation_steps");
+        Assert.Equal(2, steps.GetArrayLength());
+        Assert.Equal(overflowId, steps[1].GetProperty("overflow_queue_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task Create_OverflowToMissingQueue_Is400NamingTheField()
+    {
+        var response = await _api.PostAsJsonAsync("/api/v1/queues", new
+        {
+            name = $"Bad {Guid.NewGuid():N}",
+            escalation_steps = new object[] { new { after_minutes = 5, overflow_queue_id = 987654 } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("escalation_steps[0].overflow_queue_id", problem.GetProperty("field").GetString());
+    }
+}
+
+public sealed class SqliteQueuesApiTests(SqliteTestDatabase database) : QueuesApiTests<SqliteTestDatabase>(database);
+
+public sealed class PostgresQueuesApiTests(PostgresTestDatabase database) : QueuesApiTests<PostgresTestDatabase>(database);
