@@ -56,6 +56,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_simulated");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_offered_at");

@@ -49,6 +49,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_simulated");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_offered_at");

@@ -1,3 +1,4 @@
+using Earshot.Core.Agents;
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
 using Earshot.Core.Conversations;
@@ -44,6 +45,7 @@ public static class EarshotServices
         services.AddSingleton<RoutingService>();
         services.AddSingleton<SlaService>();
         services.AddSingleton<EscalationService>();
+        services.AddSingleton<PresenceLiveness>();
         services.AddSingleton<WorkTaskService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();

@@ -1,3 +1,4 @@
+using Earshot.Core.Agents;
 using Earshot.Core.Data;
 using Earshot.Core.Pipeline;
 using Earshot.Core.Routing;
@@ -6,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Earshot.Workers;
 
-/// <summary>Time-driven care of waiting work: records SLA breaches as they happen, ages priority, applies escalation steps.</summary>
+/// <summary>
+/// Time-driven care of waiting work: records SLA breaches as they happen, ages priority, applies escalation steps,
+/// and takes agents whose desktop went silent offline.
+/// </summary>
 public sealed class SlaWorker(
-    IDbContextFactory<EarshotDbContext> contexts, SlaService sla, EscalationService escalation, WorkSignals signals, ILogger<SlaWorker> log)
+    IDbContextFactory<EarshotDbContext> contexts, SlaService sla, EscalationService escalation, PresenceLiveness liveness, WorkSignals signals, ILogger<SlaWorker> log)
     : LoopWorker(contexts, log)
 {
     protected override WorkSignal Signal => signals.Sla;
@@ -19,9 +23,10 @@ public sealed class SlaWorker(
     {
         var breaches = await sla.RunOnceAsync(db, ct);
         var escalated = await escalation.RunOnceAsync(db, ct);
+        escalated += await liveness.RunOnceAsync(db, ct);
         if (escalated > 0)
         {
-            signals.Routing.Notify(); // raised priority, wider skills or a new queue may find an agent now
+            signals.Routing.Notify(); // new priority, skills or queue, or withdrawn offers: route again now
         }
         return breaches + escalated;
     }

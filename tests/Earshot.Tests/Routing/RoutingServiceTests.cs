@@ -145,6 +145,32 @@ public abstract class RoutingServiceTests<TDatabase>(TDatabase database) : IClas
         Assert.Contains("priority +15", Assert.Single(audits).Detail);
     }
 
+    [Theory]
+    [InlineData(90, Core.Agents.Presence.Available, OfferStatus.Pending)]
+    [InlineData(121, Core.Agents.Presence.Offline, OfferStatus.Withdrawn)]
+    public async Task Liveness_SilentDesktop_GoesOfflineAndOffersReturn(int silentSeconds, Core.Agents.Presence presence, OfferStatus offerStatus)
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var care = await db.Queues.SingleAsync(q => q.WorkspaceId == ws.Id && q.Name == "Care");
+        care.OfferTimeoutSeconds = 600;
+        var agent = await _h.NewAgentAsync(db, ws.Id, "desk");
+        agent.LastHeartbeatAt = _h.Now;
+        var apiOnly = await _h.NewAgentAsync(db, ws.Id, "api-only", socialCapacity: 0);
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("live-1"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+        _h.Time.Advance(TimeSpan.FromSeconds(silentSeconds));
+
+        await new Core.Agents.PresenceLiveness(_h.Time).RunOnceAsync(db, default);
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(presence, (await db.Agents.SingleAsync(a => a.Id == agent.Id)).Presence);
+        Assert.Equal(Core.Agents.Presence.Available, (await db.Agents.SingleAsync(a => a.Id == apiOnly.Id)).Presence);
+        Assert.Equal(offerStatus, (await db.Offers.SingleAsync(o => o.WorkspaceId == ws.Id)).Status);
+    }
+
     [Fact]
     public async Task Accept_TwiceForOneConversation_SecondIsRefused()
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Earshot.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123103318_Initial")]
+    [Migration("20261123103854_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -51,6 +51,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsSimulated")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_simulated");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
 
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("TEXT")

@@ -46,6 +46,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     capacity = table.Column<string>(type: "TEXT", nullable: false),
                     presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     presence_changed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_heartbeat_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     last_offered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     is_simulated = table.Column<bool>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)

@@ -5,13 +5,13 @@ using Earshot.Tests.Infrastructure;
 
 namespace Earshot.Tests.Api;
 
-/// <summary>Queue routing settings through the API: sticky window and escalation steps.</summary>
-public abstract class QueuesApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLifetime where TDatabase : TestDatabase
+/// <summary>Routing settings through the API: queues' sticky window and escalation steps, agents' heartbeat.</summary>
+public abstract class RoutingApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLifetime where TDatabase : TestDatabase
 {
     readonly EarshotAppFactory _app;
     readonly HttpClient _api;
 
-    protected QueuesApiTests(TDatabase database)
+    protected RoutingApiTests(TDatabase database)
     {
         _app = new EarshotAppFactory(database);
         _api = _app.CreateApiClient();
@@ -47,6 +47,20 @@ public abstract class QueuesApiTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     }
 
     [Fact]
+    public async Task Heartbeat_KnownAndUnknownAgent_Is204Or404()
+    {
+        var agent = await (await _api.PostAsJsonAsync("/api/v1/agents", new { name = "Hal", email = $"hal-{Guid.NewGuid():N}@example.test", role = "agent" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        var known = await _api.PostAsync($"/api/v1/agents/{agent.GetProperty("id").GetInt64()}/heartbeat", null);
+        var unknown = await _api.PostAsync("/api/v1/agents/987654/heartbeat", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, known.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Create_OverflowToMissingQueue_Is400NamingTheField()
     {
         var response = await _api.PostAsJsonAsync("/api/v1/queues", new
@@ -61,6 +75,6 @@ public abstract class QueuesApiTests<TDatabase> : IClassFixture<TDatabase>, IAsy
     }
 }
 
-public sealed class SqliteQueuesApiTests(SqliteTestDatabase database) : QueuesApiTests<SqliteTestDatabase>(database);
+public sealed class SqliteRoutingApiTests(SqliteTestDatabase database) : RoutingApiTests<SqliteTestDatabase>(database);
 
-public sealed class PostgresQueuesApiTests(PostgresTestDatabase database) : QueuesApiTests<PostgresTestDatabase>(database);
+public sealed class PostgresRoutingApiTests(PostgresTestDatabase database) : RoutingApiTests<PostgresTestDatabase>(database);

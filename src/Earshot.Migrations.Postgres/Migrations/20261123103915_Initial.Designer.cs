@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123103329_Initial")]
+    [Migration("20261123103915_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,6 +58,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<bool>("IsSimulated")
                         .HasColumnType("boolean")
                         .HasColumnName("is_simulated");
+
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
 
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("timestamp with time zone")

@@ -47,6 +47,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     capacity = table.Column<string>(type: "text", nullable: false),
                     presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     presence_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     last_offered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     is_simulated = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
