@@ -74,6 +74,7 @@ public static class EarshotWebApp
         api.MapRulesApi();
         api.MapReportsApi();
         api.MapTasksApi();
+        api.MapCalendarApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();

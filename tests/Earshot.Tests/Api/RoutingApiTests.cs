@@ -61,6 +61,24 @@ public abstract class RoutingApiTests<TDatabase> : IClassFixture<TDatabase>, IAs
     }
 
     [Fact]
+    public async Task Calendar_PutThenGet_RoundTripsAndRejectsBadZone()
+    {
+        var body = new { time_zone = "Europe/Madrid", hours = new[] { new { day = "monday", opens = "09:00", closes = "17:00" } }, holidays = new[] { "2026-12-08" } };
+
+        var put = await _api.PutAsJsonAsync("/api/v1/calendar", body);
+        var got = await _api.GetFromJsonAsync<JsonElement>("/api/v1/calendar");
+        var bad = await _api.PutAsJsonAsync("/api/v1/calendar", new { time_zone = "Mars/Olympus" });
+        await _api.PutAsJsonAsync("/api/v1/calendar", new { time_zone = "UTC" }); // leave the shared workspace around the clock
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("Europe/Madrid", got.GetProperty("time_zone").GetString());
+        Assert.Equal("17:00", got.GetProperty("hours")[0].GetProperty("closes").GetString());
+        Assert.Equal("2026-12-08", got.GetProperty("holidays")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("time_zone", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Create_OverflowToMissingQueue_Is400NamingTheField()
     {
         var response = await _api.PostAsJsonAsync("/api/v1/queues", new
