@@ -19,6 +19,8 @@ public sealed class Agent
     public Dictionary<string, int> Capacity { get; set; } = new() { ["social"] = 3, ["email"] = 1 };
     public Presence Presence { get; set; } = Presence.Offline;
     public DateTime PresenceChangedAt { get; set; }
+    /// <summary>The desktop's last heartbeat; null for agents that never sent one (they are not watched).</summary>
+    public DateTime? LastHeartbeatAt { get; set; }
     /// <summary>When the agent last received work; the longest idle agent is offered first.</summary>
     public DateTime? LastOfferedAt { get; set; }
     /// <summary>A simulated agent of the demo workspace that accepts and answers on its own.</summary>

@@ -35,8 +35,17 @@ public sealed class Conversation
     public DateTime? AssignedAt { get; set; }
     public DateTime? FirstResponseAt { get; set; }
     public DateTime? FirstResponseDueAt { get; set; }
+    /// <summary>When the missed first-response target was recorded as a breach; set once, so it is counted once.</summary>
+    public DateTime? FirstResponseBreachedAt { get; set; }
+    public DateTime? ResolutionDueAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
     public string? Disposition { get; set; }
+    /// <summary>When it entered its current queue, if it moved there by overflow or transfer; else it is <see cref="OpenedAt"/>.</summary>
+    public DateTime? QueueEnteredAt { get; set; }
+    /// <summary>How many of the current queue's escalation steps have been applied, so each is applied once.</summary>
+    public int EscalationStepsApplied { get; set; }
+    /// <summary>An escalation step dropped the queue's minimum proficiencies for this conversation.</summary>
+    public bool SkillsWidened { get; set; }
     /// <summary>Bumped by every transition: two writers cannot both move the same conversation.</summary>
     public int Version { get; set; }
 

@@ -73,8 +73,11 @@ public sealed class ThreadingBatch(
                 RootExternalId = post.ExternalId,
                 OpenedAt = now,
                 LastActivityAt = now,
-                FirstResponseDueAt = policy is null ? null : now.AddSeconds(policy.FirstResponseSeconds),
             };
+            if (policy is not null)
+            {
+                SlaEvaluator.SetDueTimes(conversation, now, policy, workspace.Calendar);
+            }
             db.Conversations.Add(conversation);
             active.Add(conversation);
             Opened++;

@@ -27,6 +27,7 @@ static class ModelConfiguration
             e.Property(w => w.Name).HasMaxLength(200);
             e.Property(w => w.Slug).HasMaxLength(100);
             e.Property(w => w.BucketPolicy).HasJsonConversion();
+            e.Property(w => w.Calendar).HasJsonConversion();
         });
         model.Entity<ApiKey>(e =>
         {
@@ -88,6 +89,8 @@ static class ModelConfiguration
             e.HasIndex(c => new { c.WorkspaceId, c.Status, c.QueueId, c.Priority });
             e.HasIndex(c => new { c.WorkspaceId, c.IdentityId, c.Status });
             e.HasIndex(c => new { c.WorkspaceId, c.AssigneeId, c.Status });
+            // One conversation per item of a source: makes open-media tasks idempotent on their external id.
+            e.HasIndex(c => new { c.SourceId, c.RootExternalId }).IsUnique();
             e.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId);
             e.HasOne<Queue>().WithMany().HasForeignKey(c => c.QueueId);
             e.HasOne<Identity>().WithMany().HasForeignKey(c => c.IdentityId);
@@ -105,6 +108,7 @@ static class ModelConfiguration
             e.HasOne<SlaPolicy>().WithMany().HasForeignKey(q => q.SlaPolicyId);
             e.Property(q => q.Name).HasMaxLength(200);
             e.Property(q => q.RequiredSkills).HasJsonConversion();
+            e.Property(q => q.EscalationSteps).HasJsonConversion();
         });
         model.Entity<QueueMember>(e =>
         {

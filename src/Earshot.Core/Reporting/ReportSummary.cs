@@ -16,4 +16,10 @@ public sealed record ChannelFigures(
     int FirstResponses,
     double? FirstResponseMedianSeconds,
     double? FirstResponseP90Seconds,
-    double? ResolutionMedianSeconds);
+    double? ResolutionMedianSeconds)
+{
+    /// <summary>First-response targets missed in the period, counted when they were missed.</summary>
+    public int SlaBreaches { get; init; }
+    /// <summary>Of the conversations opened in the period, the percentage whose first-response target was not breached.</summary>
+    public double? SlaCompliancePercent { get; init; }
+}

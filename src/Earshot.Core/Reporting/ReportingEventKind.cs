@@ -10,4 +10,6 @@ public enum ReportingEventKind
     ReplyFailed,
     ConversationResolved,
     ConversationReopened,
+    /// <summary>A first-response target passed without a response; written once per conversation.</summary>
+    SlaBreached,
 }

@@ -17,5 +17,9 @@ public sealed class Queue
     public Dictionary<string, int> RequiredSkills { get; set; } = [];
     public int OfferTimeoutSeconds { get; set; } = 30;
     public bool AutoAccept { get; set; }
+    /// <summary>A returning customer goes back to the agent who served them within this many seconds; 0 turns it off.</summary>
+    public int StickyWindowSeconds { get; set; } = 24 * 3600;
+    /// <summary>Timed escalation of waiting work, each step applied once.</summary>
+    public List<EscalationStep> EscalationSteps { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 }

@@ -3,18 +3,24 @@ namespace Earshot.Core.Routing;
 /// <summary>
 /// Chooses agents for waiting work. Pure: the same waiting list, candidates and clock give the same decisions.
 /// Work is taken highest priority first, then longest waiting; among agents of the queue who have every required
-/// skill and free capacity in the medium: best proficiency, then least occupied, then longest idle.
+/// skill and free capacity in the medium: best proficiency, then least occupied, then longest idle. A returning
+/// customer's last agent (sticky) comes first when they qualify.
 /// </summary>
 public static class Router
 {
     /// <summary>Chooses an agent for one piece of work, or null when nobody fits.</summary>
     public static RoutingDecision? Choose(WaitingWork work, IReadOnlyList<RoutingCandidate> candidates, DateTime now)
     {
+        if (work.StickyAgentId is { } stickyId && candidates.FirstOrDefault(c => c.AgentId == stickyId) is { } sticky
+            && Eligible(sticky, work) && Proficiency(sticky, work.RequiredSkills) is >= 0 and var stickyProficiency)
+        {
+            return new RoutingDecision(work.ConversationId, sticky.AgentId, "sticky, " + Explain(sticky, work, stickyProficiency, now) + ", served this customer last");
+        }
         RoutingCandidate? best = null;
         var bestProficiency = -1;
         foreach (var agent in candidates)
         {
-            if (!agent.Queues.Contains(work.QueueId) || work.ExcludedAgents.Contains(agent.AgentId) || agent.FreeFor(work.Medium) <= 0)
+            if (!Eligible(agent, work))
             {
                 continue;
             }
@@ -55,6 +61,9 @@ public static class Router
         }
         return decisions;
     }
+
+    static bool Eligible(RoutingCandidate agent, WaitingWork work) =>
+        agent.Queues.Contains(work.QueueId) && !work.ExcludedAgents.Contains(agent.AgentId) && agent.FreeFor(work.Medium) > 0;
 
     /// <summary>The sum of the agent's proficiency in the required skills, or −1 when one is missing or too low.</summary>
     static int Proficiency(RoutingCandidate agent, IReadOnlyDictionary<string, int> required)

@@ -59,7 +59,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                         && !db.Offers.Any(o => o.ConversationId == c.Id && o.Status == OfferStatus.Pending))
             .OrderByDescending(c => c.Priority).ThenBy(c => c.OpenedAt)
             .Take(MaxWaiting)
-            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt })
+            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened })
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
@@ -84,10 +84,17 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             .GroupBy(o => o.ConversationId)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<long>)g.Select(o => o.AgentId).ToHashSet());
 
+        var served = await StickyRouting.RecentlyServedAsync(db, workspaceId,
+            waiting.Select(w => new StickyRouting.Customer(w.Id, w.ContactId, w.IdentityId)).ToList(), queues.Values, now, ct);
+
         var work = waiting.Select(w => new WaitingWork(
             w.Id, w.QueueId, w.Medium, w.Priority, w.OpenedAt,
-            queues.TryGetValue(w.QueueId, out var q) ? q.RequiredSkills : new Dictionary<string, int>(),
-            declined.GetValueOrDefault(w.Id) ?? new HashSet<long>()));
+            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(q.RequiredSkills, w.SkillsWidened) : new Dictionary<string, int>(),
+            declined.GetValueOrDefault(w.Id) ?? new HashSet<long>())
+        {
+            StickyAgentId = q is null ? null
+                : StickyRouting.LastAgent(new StickyRouting.Customer(w.Id, w.ContactId, w.IdentityId), served, now.AddSeconds(-q.StickyWindowSeconds)),
+        });
         var decisions = Router.ChooseAll(work, candidates, now);
         if (decisions.Count == 0)
         {

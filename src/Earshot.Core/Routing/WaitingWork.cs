@@ -8,4 +8,8 @@ public sealed record WaitingWork(
     int Priority,
     DateTime WaitingSince,
     IReadOnlyDictionary<string, int> RequiredSkills,
-    IReadOnlySet<long> ExcludedAgents);
+    IReadOnlySet<long> ExcludedAgents)
+{
+    /// <summary>The agent who last served this customer within the queue's sticky window, tried first.</summary>
+    public long? StickyAgentId { get; init; }
+}

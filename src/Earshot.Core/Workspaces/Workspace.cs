@@ -1,3 +1,4 @@
+using Earshot.Core.Sla;
 using Earshot.Triage;
 
 namespace Earshot.Core.Workspaces;
@@ -13,5 +14,7 @@ public sealed class Workspace
     public BucketPolicy BucketPolicy { get; set; } = BucketPolicy.Default;
     /// <summary>A post by the same author within this window joins their open conversation.</summary>
     public int ThreadWindowSeconds { get; set; } = 24 * 3600;
+    /// <summary>Opening hours and holidays: SLA targets count business time only.</summary>
+    public BusinessCalendar Calendar { get; set; } = BusinessCalendar.AlwaysOpen;
     public DateTime CreatedAt { get; set; }
 }

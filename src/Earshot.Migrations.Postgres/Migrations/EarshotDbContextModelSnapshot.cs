@@ -56,6 +56,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_simulated");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_offered_at");
@@ -371,9 +375,17 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_response_at");
+
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
 
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -410,9 +422,17 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
@@ -427,6 +447,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("text")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint")
@@ -464,6 +488,10 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     b.HasIndex("QueueId")
                         .HasDatabaseName("ix_conversations_queue_id");
+
+                    b.HasIndex("SourceId", "RootExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_source_id_root_external_id");
 
                     b.HasIndex("WorkspaceId", "AssigneeId", "Status")
                         .HasDatabaseName("ix_conversations_workspace_id_assignee_id_status");
@@ -1076,6 +1104,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("escalation_steps");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
                         .HasColumnName("is_default");
@@ -1098,6 +1131,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long?>("SlaPolicyId")
                         .HasColumnType("bigint")
                         .HasColumnName("sla_policy_id");
+
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("sticky_window_seconds");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("bigint")
@@ -1254,6 +1291,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")

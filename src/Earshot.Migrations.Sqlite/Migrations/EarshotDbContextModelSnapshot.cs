@@ -49,6 +49,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_simulated");
 
+                    b.Property<DateTime?>("LastHeartbeatAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_heartbeat_at");
+
                     b.Property<DateTime?>("LastOfferedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_offered_at");
@@ -354,9 +358,17 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("disposition");
 
+                    b.Property<int>("EscalationStepsApplied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalation_steps_applied");
+
                     b.Property<DateTime?>("FirstResponseAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_response_at");
+
+                    b.Property<DateTime?>("FirstResponseBreachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_response_breached_at");
 
                     b.Property<DateTime?>("FirstResponseDueAt")
                         .HasColumnType("TEXT")
@@ -393,9 +405,17 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("priority_parts");
 
+                    b.Property<DateTime?>("QueueEnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue_entered_at");
+
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("ResolutionDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_due_at");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT")
@@ -410,6 +430,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<string>("RootExternalId")
                         .HasColumnType("TEXT")
                         .HasColumnName("root_external_id");
+
+                    b.Property<bool>("SkillsWidened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skills_widened");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER")
@@ -447,6 +471,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
 
                     b.HasIndex("QueueId")
                         .HasDatabaseName("ix_conversations_queue_id");
+
+                    b.HasIndex("SourceId", "RootExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversations_source_id_root_external_id");
 
                     b.HasIndex("WorkspaceId", "AssigneeId", "Status")
                         .HasDatabaseName("ix_conversations_workspace_id_assignee_id_status");
@@ -1043,6 +1071,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EscalationSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalation_steps");
+
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_default");
@@ -1065,6 +1098,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<long?>("SlaPolicyId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sla_policy_id");
+
+                    b.Property<int>("StickyWindowSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sticky_window_seconds");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("INTEGER")
@@ -1215,6 +1252,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket_policy");
+
+                    b.Property<string>("Calendar")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")

@@ -19,6 +19,8 @@ public static class AgentsApi
         group.MapGet("/", ListAsync).WithSummary("People of the workspace with skills, capacity and presence");
         group.MapPost("/", CreateAsync).WithSummary("Add an agent, supervisor, marketing user or admin");
         group.MapPut("/{id:long}/presence", PresenceAsync).WithSummary("Set presence: available, away or offline");
+        group.MapPost("/{id:long}/heartbeat", HeartbeatAsync)
+            .WithSummary("The desktop is alive: an agent silent for 2 minutes goes offline and their offers return to the queue");
         group.MapGet("/{id:long}/offers", OffersAsync).WithSummary("Pending offers for the agent");
         return api;
     }
@@ -107,6 +109,13 @@ public static class AgentsApi
         await db.SaveChangesAsync(ct);
         signals.Routing.Notify();
         return TypedResults.Ok(AgentJson.From(agent));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var updated = await db.Agents.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastHeartbeatAt, now), ct);
+        return updated == 0 ? (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.") : TypedResults.NoContent();
     }
 
     static async Task<Results<Ok<List<OfferJson>>, ProblemHttpResult>> OffersAsync(long id, EarshotDbContext db, CancellationToken ct)

@@ -49,6 +49,23 @@ public static class QueuesApi
         {
             return (ProblemHttpResult)Problems.BadRequest($"SLA policy {sid} does not exist in this workspace", "sla_policy_id");
         }
+        if (request.StickyWindowSeconds is < 0 or > 30 * 24 * 3600)
+        {
+            return (ProblemHttpResult)Problems.BadRequest("sticky_window_seconds must be 0 (off) to 30 days", "sticky_window_seconds");
+        }
+        var steps = request.EscalationSteps ?? [];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (step.AfterMinutes is < 0 or > 7 * 24 * 60 || step.RaisePriorityBy is < 0 or > 100)
+            {
+                return (ProblemHttpResult)Problems.BadRequest($"escalation_steps[{i}]: after_minutes must be 0–10080 and raise_priority_by 0–100", $"escalation_steps[{i}]");
+            }
+            if (step.OverflowQueueId is { } overflow && !await db.Queues.AnyAsync(q => q.Id == overflow, ct))
+            {
+                return (ProblemHttpResult)Problems.BadRequest($"escalation_steps[{i}].overflow_queue_id: queue {overflow} does not exist in this workspace", $"escalation_steps[{i}].overflow_queue_id");
+            }
+        }
         var name = request.Name.Trim();
         if (await db.Queues.AnyAsync(q => q.Name == name, ct))
         {
@@ -63,6 +80,8 @@ public static class QueuesApi
             SlaPolicyId = request.SlaPolicyId,
             OfferTimeoutSeconds = request.OfferTimeoutSeconds ?? 30,
             AutoAccept = request.AutoAccept ?? false,
+            StickyWindowSeconds = request.StickyWindowSeconds ?? 24 * 3600,
+            EscalationSteps = steps,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Queues.Add(queue);
@@ -107,11 +126,16 @@ public static class QueuesApi
     }
 }
 
-public sealed record QueueRequest(string? Name, string? Bucket, Dictionary<string, int>? RequiredSkills, long? SlaPolicyId, int? OfferTimeoutSeconds, bool? AutoAccept);
+public sealed record QueueRequest(
+    string? Name, string? Bucket, Dictionary<string, int>? RequiredSkills, long? SlaPolicyId, int? OfferTimeoutSeconds, bool? AutoAccept,
+    int? StickyWindowSeconds = null, List<EscalationStep>? EscalationSteps = null);
 
-public sealed record QueueJson(long Id, string Name, string Bucket, bool IsDefault, IReadOnlyDictionary<string, int> RequiredSkills, long? SlaPolicyId, int OfferTimeoutSeconds, bool AutoAccept)
+public sealed record QueueJson(
+    long Id, string Name, string Bucket, bool IsDefault, IReadOnlyDictionary<string, int> RequiredSkills, long? SlaPolicyId, int OfferTimeoutSeconds,
+    bool AutoAccept, int StickyWindowSeconds, IReadOnlyList<EscalationStep> EscalationSteps)
 {
-    public static QueueJson From(Queue q) => new(q.Id, q.Name, TriageJson.Name(q.Bucket), q.IsDefault, q.RequiredSkills, q.SlaPolicyId, q.OfferTimeoutSeconds, q.AutoAccept);
+    public static QueueJson From(Queue q) => new(
+        q.Id, q.Name, TriageJson.Name(q.Bucket), q.IsDefault, q.RequiredSkills, q.SlaPolicyId, q.OfferTimeoutSeconds, q.AutoAccept, q.StickyWindowSeconds, q.EscalationSteps);
 }
 
 public sealed record SlaPolicyRequest(string? Name, int? FirstResponseSeconds, int? NextResponseSeconds, int? ResolutionSeconds);

@@ -1,3 +1,4 @@
+using Earshot.Core.Agents;
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
 using Earshot.Core.Conversations;
@@ -8,6 +9,8 @@ using Earshot.Core.Listening;
 using Earshot.Core.Pipeline;
 using Earshot.Core.Replies;
 using Earshot.Core.Routing;
+using Earshot.Core.Sla;
+using Earshot.Core.Tasks;
 using Earshot.Triage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +46,10 @@ public static class EarshotServices
         services.AddSingleton<PostIngestor>();
         services.AddSingleton<PostPipeline>();
         services.AddSingleton<RoutingService>();
+        services.AddSingleton<SlaService>();
+        services.AddSingleton<EscalationService>();
+        services.AddSingleton<PresenceLiveness>();
+        services.AddSingleton<WorkTaskService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ReplySender>();

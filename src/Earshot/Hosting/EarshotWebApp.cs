@@ -31,6 +31,7 @@ public static class EarshotWebApp
         services.AddHostedService<StartupService>();
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService<RoutingWorker>();
+        services.AddHostedService<SlaWorker>();
         services.AddHostedService<ReplySenderWorker>();
         services.AddHostedService<ModelTrainingWorker>();
         if (demo)
@@ -89,6 +90,8 @@ public static class EarshotWebApp
         api.MapRulesApi();
         api.MapReportsApi();
         api.MapTriageApi();
+        api.MapTasksApi();
+        api.MapCalendarApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();

@@ -19,4 +19,15 @@ public class ReportBuilderTests
     {
         Assert.Null(ReportBuilder.Percentile([], 0.5));
     }
+
+    [Theory]
+    [InlineData(0, 0, null)]
+    [InlineData(4, 1, 75.0)]
+    [InlineData(3, 1, 66.7)]
+    public void CompliancePercent_OpenedAndBreached_IsShareMet(int opened, int breached, double? expected)
+    {
+        var percent = ReportBuilder.CompliancePercent(opened, breached);
+
+        Assert.Equal(expected, percent);
+    }
 }

@@ -98,4 +98,51 @@ public class RouterTests
         Assert.Equal(2, decisions.Count(d => d.AgentId == 1));
         Assert.Equal(2, decisions.Count(d => d.AgentId == 2));
     }
+
+    [Theory]
+    [InlineData(3, 0, 1, true)]   // sticky agent free: chosen although agent 2 idled longer
+    [InlineData(3, 3, 1, false)]  // sticky agent full: normal routing
+    [InlineData(3, 0, 2, false)]  // sticky agent not in the work's queue: normal routing
+    public void Choose_StickyAgent_PreferredOnlyWhenEligible(int social, int busy, long stickyQueue, bool sticky)
+    {
+        var work = Work(1) with { StickyAgentId = 1 };
+        RoutingCandidate[] agents = [Agent(1, idleMinutes: 1, social: social, busy: busy, queue: stickyQueue), Agent(2, idleMinutes: 30)];
+
+        var decision = Router.Choose(work, agents, Now);
+
+        Assert.Equal(sticky ? 1 : 2, decision!.AgentId);
+        Assert.Equal(sticky, decision.Reason.StartsWith("sticky", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Choose_StickyAgentLacksSkill_FallsBackToNormalRouting()
+    {
+        var work = Work(1, skills: new() { ["es"] = 3 }) with { StickyAgentId = 1 };
+
+        var decision = Router.Choose(work, [Agent(1, skills: new() { ["es"] = 2 }), Agent(2, skills: new() { ["es"] = 3 })], Now);
+
+        Assert.Equal(2, decision!.AgentId);
+        Assert.DoesNotContain("sticky", decision.Reason);
+    }
+
+    [Fact]
+    public void Choose_StickyAgentDeclined_FallsBackToNormalRouting()
+    {
+        var work = Work(1, excluded: 1) with { StickyAgentId = 1 };
+
+        var decision = Router.Choose(work, [Agent(1, idleMinutes: 50), Agent(2)], Now);
+
+        Assert.Equal(2, decision!.AgentId);
+    }
+
+    [Fact]
+    public void ChooseAll_StickyAgent_CountsAgainstCapacity()
+    {
+        WaitingWork[] waiting = [Work(1, priority: 90) with { StickyAgentId = 1 }, Work(2, priority: 80) with { StickyAgentId = 1 }];
+
+        var decisions = Router.ChooseAll(waiting, [Agent(1, social: 1), Agent(2, idleMinutes: 5)], Now);
+
+        Assert.Equal([(1L, 1L), (2L, 2L)], decisions.Select(d => (d.ConversationId, d.AgentId)));
+        Assert.StartsWith("sticky", decisions[0].Reason);
+    }
 }

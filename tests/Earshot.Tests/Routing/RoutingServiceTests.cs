@@ -89,6 +89,89 @@ public abstract class RoutingServiceTests<TDatabase>(TDatabase database) : IClas
     }
 
     [Fact]
+    public async Task Route_ReturningCustomerWithinWindow_GoesToLastAgent()
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var first = await _h.NewAgentAsync(db, ws.Id, "first");
+        first.LastOfferedAt = _h.Now.AddMinutes(-30);
+        var other = await _h.NewAgentAsync(db, ws.Id, "other");
+        other.LastOfferedAt = _h.Now.AddMinutes(-20);
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("s-1", handle: "returning"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+        var firstOffer = await db.Offers.SingleAsync(o => o.WorkspaceId == ws.Id);
+        await _h.Offers().AcceptAsync(db, firstOffer.Id, default);
+        db.ChangeTracker.Clear();
+        var served = await db.Conversations.SingleAsync(c => c.WorkspaceId == ws.Id);
+        await _h.Conversations().ResolveAsync(db, served, "answered", "test", default);
+        _h.Time.Advance(TimeSpan.FromHours(2));
+
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("s-2", handle: "returning", text: "@acmeair and now my refund is missing"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+
+        var offer = await db.Offers.Where(o => o.WorkspaceId == ws.Id).OrderBy(o => o.Id).LastAsync();
+        Assert.NotEqual(firstOffer.ConversationId, offer.ConversationId);
+        Assert.Equal(first.Id, offer.AgentId);
+        Assert.StartsWith("sticky", offer.Reason);
+    }
+
+    [Fact]
+    public async Task Escalate_WaitingPastStep_AppliedAndAuditedOnceAcrossNodes()
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var care = await db.Queues.SingleAsync(q => q.WorkspaceId == ws.Id && q.Name == "Care");
+        care.EscalationSteps = [new EscalationStep { AfterMinutes = 10, RaisePriorityBy = 15 }];
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("esc-1"));
+        await _h.DrainAsync(db);
+        var before = await db.Conversations.AsNoTracking().SingleAsync(c => c.WorkspaceId == ws.Id);
+        _h.Time.Advance(TimeSpan.FromMinutes(11));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var node = database.CreateContext();
+            await new EscalationService(_h.Time).RunOnceAsync(node, default);
+        }));
+        await new EscalationService(_h.Time).RunOnceAsync(db, default);
+
+        var after = await db.Conversations.AsNoTracking().SingleAsync(c => c.WorkspaceId == ws.Id);
+        var audits = await db.AuditEntries.Where(a => a.WorkspaceId == ws.Id && a.Action == "escalate").ToListAsync();
+        Assert.Equal(Math.Min(100, before.Priority + 15), after.Priority);
+        Assert.Equal(1, after.EscalationStepsApplied);
+        Assert.Contains("priority +15", Assert.Single(audits).Detail);
+    }
+
+    [Theory]
+    [InlineData(90, Core.Agents.Presence.Available, OfferStatus.Pending)]
+    [InlineData(121, Core.Agents.Presence.Offline, OfferStatus.Withdrawn)]
+    public async Task Liveness_SilentDesktop_GoesOfflineAndOffersReturn(int silentSeconds, Core.Agents.Presence presence, OfferStatus offerStatus)
+    {
+        await using var db = database.CreateContext();
+        var ws = await _h.NewWorkspaceAsync(db);
+        var care = await db.Queues.SingleAsync(q => q.WorkspaceId == ws.Id && q.Name == "Care");
+        care.OfferTimeoutSeconds = 600;
+        var agent = await _h.NewAgentAsync(db, ws.Id, "desk");
+        agent.LastHeartbeatAt = _h.Now;
+        var apiOnly = await _h.NewAgentAsync(db, ws.Id, "api-only", socialCapacity: 0);
+        await db.SaveChangesAsync();
+        await _h.IngestAsync(db, ws.Id, PipelineHarness.Complaint("live-1"));
+        await _h.DrainAsync(db);
+        await _h.Routing().RunOnceAsync(db, default);
+        _h.Time.Advance(TimeSpan.FromSeconds(silentSeconds));
+
+        await new Core.Agents.PresenceLiveness(_h.Time).RunOnceAsync(db, default);
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(presence, (await db.Agents.SingleAsync(a => a.Id == agent.Id)).Presence);
+        Assert.Equal(Core.Agents.Presence.Available, (await db.Agents.SingleAsync(a => a.Id == apiOnly.Id)).Presence);
+        Assert.Equal(offerStatus, (await db.Offers.SingleAsync(o => o.WorkspaceId == ws.Id)).Status);
+    }
+
+    [Fact]
     public async Task Accept_TwiceForOneConversation_SecondIsRefused()
     {
         await using var db = database.CreateContext();

@@ -22,6 +22,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     is_default = table.Column<bool>(type: "INTEGER", nullable: false),
                     bucket_policy = table.Column<string>(type: "TEXT", nullable: false),
                     thread_window_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    calendar = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -45,6 +46,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     capacity = table.Column<string>(type: "TEXT", nullable: false),
                     presence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     presence_changed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    last_heartbeat_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     last_offered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     is_simulated = table.Column<bool>(type: "INTEGER", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -311,6 +313,8 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     required_skills = table.Column<string>(type: "TEXT", nullable: false),
                     offer_timeout_seconds = table.Column<int>(type: "INTEGER", nullable: false),
                     auto_accept = table.Column<bool>(type: "INTEGER", nullable: false),
+                    sticky_window_seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    escalation_steps = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -356,8 +360,13 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     assigned_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     first_response_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     first_response_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    first_response_breached_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolution_due_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     disposition = table.Column<string>(type: "TEXT", nullable: true),
+                    queue_entered_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    escalation_steps_applied = table.Column<int>(type: "INTEGER", nullable: false),
+                    skills_widened = table.Column<bool>(type: "INTEGER", nullable: false),
                     version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -622,6 +631,12 @@ namespace Earshot.Migrations.Sqlite.Migrations
                 name: "ix_conversations_queue_id",
                 table: "conversations",
                 column: "queue_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversations_source_id_root_external_id",
+                table: "conversations",
+                columns: new[] { "source_id", "root_external_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_conversations_workspace_id_assignee_id_status",

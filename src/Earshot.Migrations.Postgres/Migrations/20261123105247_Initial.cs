@@ -23,6 +23,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     is_default = table.Column<bool>(type: "boolean", nullable: false),
                     bucket_policy = table.Column<string>(type: "text", nullable: false),
                     thread_window_seconds = table.Column<int>(type: "integer", nullable: false),
+                    calendar = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -46,6 +47,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     capacity = table.Column<string>(type: "text", nullable: false),
                     presence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     presence_changed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    last_heartbeat_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     last_offered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     is_simulated = table.Column<bool>(type: "boolean", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -312,6 +314,8 @@ namespace Earshot.Migrations.Postgres.Migrations
                     required_skills = table.Column<string>(type: "text", nullable: false),
                     offer_timeout_seconds = table.Column<int>(type: "integer", nullable: false),
                     auto_accept = table.Column<bool>(type: "boolean", nullable: false),
+                    sticky_window_seconds = table.Column<int>(type: "integer", nullable: false),
+                    escalation_steps = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -357,8 +361,13 @@ namespace Earshot.Migrations.Postgres.Migrations
                     assigned_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     first_response_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     first_response_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    first_response_breached_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolution_due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     resolved_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     disposition = table.Column<string>(type: "text", nullable: true),
+                    queue_entered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    escalation_steps_applied = table.Column<int>(type: "integer", nullable: false),
+                    skills_widened = table.Column<bool>(type: "boolean", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -623,6 +632,12 @@ namespace Earshot.Migrations.Postgres.Migrations
                 name: "ix_conversations_queue_id",
                 table: "conversations",
                 column: "queue_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_conversations_source_id_root_external_id",
+                table: "conversations",
+                columns: new[] { "source_id", "root_external_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_conversations_workspace_id_assignee_id_status",

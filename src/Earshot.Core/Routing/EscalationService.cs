@@ -1,0 +1,66 @@
+using Earshot.Core.Auditing;
+using Earshot.Core.Conversations;
+using Earshot.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Earshot.Core.Routing;
+
+/// <summary>
+/// Applies due escalation steps to waiting conversations and audits each one. The conversation's version guards
+/// the save, so when several nodes escalate at once a step is applied and audited by one of them only.
+/// </summary>
+public sealed class EscalationService(TimeProvider time)
+{
+    const int Batch = 500;
+
+    /// <summary>One round; returns the number of steps applied.</summary>
+    public async Task<int> RunOnceAsync(EarshotDbContext db, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow().UtcDateTime;
+        // Steps are a JSON column: the few queues are read whole and filtered here.
+        var queues = await db.Queues.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        var escalating = queues.Where(q => q.EscalationSteps.Count > 0).ToDictionary(q => q.Id);
+        if (escalating.Count == 0)
+        {
+            return 0;
+        }
+        var queueIds = escalating.Keys.ToList();
+        var waiting = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.Status == ConversationStatus.Open && queueIds.Contains(c.QueueId))
+            .OrderBy(c => c.OpenedAt).Take(Batch)
+            .ToListAsync(ct);
+        var applied = 0;
+        foreach (var conversation in waiting)
+        {
+            foreach (var line in Escalation.Apply(conversation, escalating[conversation.QueueId].EscalationSteps, now))
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    WorkspaceId = conversation.WorkspaceId,
+                    Actor = "escalation",
+                    Action = "escalate",
+                    Subject = $"conversation:{conversation.Id}",
+                    Detail = line,
+                    OccurredAt = now,
+                });
+                applied++;
+            }
+        }
+        if (applied == 0)
+        {
+            return 0;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another node or a transition moved one of them first; what still waits is escalated next round.
+            applied = 0;
+        }
+        db.ChangeTracker.Clear();
+        return applied;
+    }
+}
