@@ -161,8 +161,20 @@ public class SentimentAnalyzerTests
     [InlineData("this is worse than last time")]
     [InlineData("they hung up on me")]
     [InlineData("no help at all from the agent")]
+    [InlineData("so gutted, what a letdown")]
+    [InlineData("really dissatisfied with the service")]
+    [InlineData("missed my misconnect, totally screwed")]
     public void Analyze_NewGrievanceEntries_AreNegative(string text)
     {
         Assert.True(Compound(text) < -0.2, Compound(text).ToString());
+    }
+
+    [Theory]
+    [InlineData("the gate agent is a legend")]
+    [InlineData("stoked for my trip")]
+    [InlineData("your crew are superstars, superstar service")]
+    public void Analyze_NewPraiseEntries_ArePositive(string text)
+    {
+        Assert.True(Compound(text) > 0.2, Compound(text).ToString());
     }
 }
