@@ -18,6 +18,11 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
     const float CapsBoost = 0.733f, NegationScalar = -0.74f, ExclamationBoost = 0.292f, QuestionBoost = 0.18f;
     const float ElongationBoost = 0.3f, WaitingValence = -0.9f, Alpha = 15f;
 
+    // Earshot's own rules for care posts, each tested in SentimentAnalyzerTests.
+    // A post that asks (a question mark, no exclamation) does not praise: "is the lounge any good?" wants an answer, so
+    // positive valence in it counts for 0.6. A negative question still complains ("why is my bag lost?") and is kept.
+    const float QuestionWeight = 0.6f;
+
     /// <summary>The lexicon the analyzer reads.</summary>
     public SentimentLexicon Lexicon => lexicon;
 
@@ -317,6 +322,10 @@ public sealed class SentimentAnalyzer(SentimentLexicon lexicon)
         else
         {
             neg -= emphasis;
+        }
+        if (questions > 0 && exclamations == 0 && sum > 0)
+        {
+            sum *= QuestionWeight;
         }
         var compound = Math.Clamp(sum / MathF.Sqrt(sum * sum + Alpha), -1f, 1f);
         var total = pos - neg + neutral;

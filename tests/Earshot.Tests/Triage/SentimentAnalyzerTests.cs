@@ -123,4 +123,58 @@ public class SentimentAnalyzerTests
 
         Assert.InRange(score.Compound, -1, -0.9);
     }
+
+    [Theory]
+    [InlineData("The new seats are great.", "The new seats are great?")]
+    [InlineData("Is the lounge any good", "Is the lounge any good?")]
+    public void Analyze_PositiveQuestion_WeighsLessThanStatement(string statement, string question)
+    {
+        var told = Compound(statement);
+        var asked = Compound(question);
+
+        Assert.Equal(Math.Sign(told), Math.Sign(asked));
+        Assert.True(Math.Abs(asked) < Math.Abs(told), $"{told} -> {asked}");
+    }
+
+    [Theory]
+    [InlineData("My bag is lost", "?")]
+    [InlineData("Why is my flight delayed", "?")]
+    [InlineData("This is great", "?!")]
+    public void Analyze_NegativeOrExclaimedQuestion_IsNotDamped(string text, string end)
+    {
+        Assert.True(Math.Abs(Compound(text + end)) >= Math.Abs(Compound(text)));
+    }
+
+    [Theory]
+    [InlineData("please", 0.0)]
+    [InlineData("pls", 0.0)]
+    [InlineData("like", 0.5)]
+    [InlineData("ok", 0.5)]
+    [InlineData("sure", 0.5)]
+    public void Lexicon_RequestAndFillerWords_WeighLittle(string word, double most)
+    {
+        Assert.True(SentimentLexicon.Default.TryGetValence(word, out var v));
+        Assert.InRange(v, -most, most);
+    }
+
+    [Theory]
+    [InlineData("this is worse than last time")]
+    [InlineData("they hung up on me")]
+    [InlineData("no help at all from the agent")]
+    [InlineData("so gutted, what a letdown")]
+    [InlineData("really dissatisfied with the service")]
+    [InlineData("missed my misconnect, totally screwed")]
+    public void Analyze_NewGrievanceEntries_AreNegative(string text)
+    {
+        Assert.True(Compound(text) < -0.2, Compound(text).ToString());
+    }
+
+    [Theory]
+    [InlineData("the gate agent is a legend")]
+    [InlineData("stoked for my trip")]
+    [InlineData("your crew are superstars, superstar service")]
+    public void Analyze_NewPraiseEntries_ArePositive(string text)
+    {
+        Assert.True(Compound(text) > 0.2, Compound(text).ToString());
+    }
 }
