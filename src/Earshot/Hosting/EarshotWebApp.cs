@@ -31,6 +31,7 @@ public static class EarshotWebApp
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService<RoutingWorker>();
         services.AddHostedService<ReplySenderWorker>();
+        services.AddHostedService<SourcePollingWorker>();
         if (demo)
         {
             services.AddHostedService<DemoStreamWorker>();
