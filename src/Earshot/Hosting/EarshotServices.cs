@@ -1,6 +1,7 @@
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
 using Earshot.Core.Channels.Polling;
+using Earshot.Core.Channels.Webhook;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
@@ -47,6 +48,7 @@ public static class EarshotServices
         services.AddSingleton<ConversationService>();
         services.AddSingleton<DemoConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
+        services.AddSingleton<IChannelConnector, WebhookConnector>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();

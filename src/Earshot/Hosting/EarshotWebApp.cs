@@ -64,6 +64,7 @@ public static class EarshotWebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
+        app.MapWebhookApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization().ScopedToWorkspace();
         api.MapPostsApi();
         api.MapConversationsApi();
