@@ -1,5 +1,6 @@
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
+using Earshot.Core.Channels.Feeds;
 using Earshot.Core.Channels.Polling;
 using Earshot.Core.Channels.Webhook;
 using Earshot.Core.Conversations;
@@ -49,6 +50,8 @@ public static class EarshotServices
         services.AddSingleton<DemoConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
         services.AddSingleton<IChannelConnector, WebhookConnector>();
+        // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
+        services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();
