@@ -1,6 +1,7 @@
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
 using Earshot.Core.Channels.Feeds;
+using Earshot.Core.Channels.Mastodon;
 using Earshot.Core.Channels.Polling;
 using Earshot.Core.Channels.Webhook;
 using Earshot.Core.Conversations;
@@ -52,6 +53,7 @@ public static class EarshotServices
         services.AddSingleton<IChannelConnector, WebhookConnector>();
         // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
         services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
+        services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();
