@@ -9,4 +9,6 @@ public sealed class ConnectorRegistry(IEnumerable<IChannelConnector> connectors)
     public IChannelConnector? Find(string name) => _byName.GetValueOrDefault(name);
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
+
+    public IReadOnlyCollection<IChannelConnector> All => _byName.Values;
 }

@@ -17,5 +17,14 @@ public sealed class Source
     public string? Cursor { get; set; }
     public string? LastError { get; set; }
     public DateTime? LastErrorAt { get; set; }
+    /// <summary>Polls that failed in a row; drives the backoff and resets on success.</summary>
+    public int ConsecutiveFailures { get; set; }
+    /// <summary>The node reading this source now. Null between polls.</summary>
+    public string? LeaseToken { get; set; }
+    /// <summary>
+    /// While a node polls: when its lease runs out. Between polls: when the source is next due, so one claim query
+    /// finds sources that are both free and due.
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -44,6 +44,8 @@ static class ModelConfiguration
             e.Property(s => s.Platform).HasMaxLength(32);
             e.Property(s => s.Connector).HasMaxLength(32);
             e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.LeaseToken).HasMaxLength(32);
+            e.HasIndex(s => new { s.Connector, s.LeaseUntil });
         });
         model.Entity<Post>(e =>
         {

@@ -170,6 +170,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("connector");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -185,6 +189,15 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("LastErrorAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_error_at");
+
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -215,6 +228,9 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sources");
+
+                    b.HasIndex("Connector", "LeaseUntil")
+                        .HasDatabaseName("ix_sources_connector_lease_until");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique()

@@ -159,6 +159,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("connector");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consecutive_failures");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -174,6 +178,15 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LastErrorAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error_at");
+
+                    b.Property<string>("LeaseToken")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_token");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -204,6 +217,9 @@ namespace Earshot.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_sources");
+
+                    b.HasIndex("Connector", "LeaseUntil")
+                        .HasDatabaseName("ix_sources_connector_lease_until");
 
                     b.HasIndex("WorkspaceId", "Name")
                         .IsUnique()

@@ -12,8 +12,7 @@ namespace Earshot.Api;
 public static class PostsApi
 {
     public const long MaxBodyBytes = 4 * 1024 * 1024;
-    public const int MaxPostsPerRequest = 1000;
-    static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+    public const int MaxPostsPerRequest = PostBatch.MaxPostsPerRequest;
 
     public static RouteGroupBuilder MapPostsApi(this RouteGroupBuilder api)
     {
@@ -39,62 +38,19 @@ public static class PostsApi
         {
             limit.MaxRequestBodySize = MaxBodyBytes;
         }
-        JsonDocument body;
-        try
+        var (body, parseProblem) = await PostBatch.ParseAsync(request.Body, ct);
+        if (body is null)
         {
-            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest($"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {ex.Message}");
+            return parseProblem!;
         }
         using (body)
         {
-            var elements = body.RootElement.ValueKind switch
-            {
-                JsonValueKind.Object => [body.RootElement],
-                JsonValueKind.Array => body.RootElement.EnumerateArray().ToList(),
-                _ => null,
-            };
-            if (elements is null)
-            {
-                return Problems.BadRequest("The body must be a post object or an array of post objects.");
-            }
-            if (elements.Count == 0)
-            {
-                return Problems.BadRequest("The array of posts is empty.");
-            }
-            if (elements.Count > MaxPostsPerRequest)
-            {
-                return Problems.TooLarge($"At most {MaxPostsPerRequest} posts per request.");
-            }
             var workspaceId = user.WorkspaceId();
             var source = await WorkspaceProvisioner.SourceAsync(db, workspaceId, WorkspaceProvisioner.ApiSourceName, ct);
-            var now = time.GetUtcNow().UtcDateTime;
-            var normalized = new List<Post>(elements.Count);
-            for (var i = 0; i < elements.Count; i++)
+            var (normalized, problem) = PostBatch.Read(body.RootElement, workspaceId, source.Id, null, time.GetUtcNow().UtcDateTime);
+            if (problem is not null)
             {
-                var prefix = body.RootElement.ValueKind == JsonValueKind.Array ? $"[{i}]." : "";
-                if (elements[i].ValueKind != JsonValueKind.Object)
-                {
-                    return Problems.BadRequest($"{(prefix.Length == 0 ? "the body" : prefix.TrimEnd('.'))} must be a post object", prefix.TrimEnd('.'));
-                }
-                PostDocument? doc;
-                try
-                {
-                    doc = elements[i].Deserialize<PostDocument>(Strict);
-                }
-                catch (JsonException ex)
-                {
-                    var field = prefix + (ex.Path ?? "$").TrimStart('$', '.');
-                    return Problems.BadRequest($"{field}: has the wrong type ({FirstSentence(ex.Message)})", field);
-                }
-                var (post, badField, error) = PostNormalizer.Normalize(doc!, workspaceId, source.Id, now);
-                if (post is null)
-                {
-                    return Problems.BadRequest($"{prefix}{error}", prefix + badField);
-                }
-                normalized.Add(post);
+                return problem;
             }
             var result = await ingestor.IngestAsync(db, normalized, ct);
             return TypedResults.Accepted((string?)null, new IngestResponse(result.Accepted, result.Duplicates, result.PostIds));
@@ -122,8 +78,6 @@ public static class PostsApi
         await db.Posts.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) is { } post
             ? TypedResults.Ok(PostJson.From(post))
             : (ProblemHttpResult)Problems.NotFound($"Post {id} does not exist in this workspace.");
-
-    static string FirstSentence(string message) => message.Split(". ")[0];
 }
 
 public sealed record IngestResponse(int Accepted, int Duplicates, IReadOnlyList<long> PostIds);

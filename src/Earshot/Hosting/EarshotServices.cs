@@ -1,6 +1,10 @@
 using Earshot.Core.Agents;
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
+using Earshot.Core.Channels.Feeds;
+using Earshot.Core.Channels.Mastodon;
+using Earshot.Core.Channels.Polling;
+using Earshot.Core.Channels.Webhook;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
@@ -56,7 +60,12 @@ public static class EarshotServices
         services.AddSingleton<ConversationService>();
         services.AddSingleton<DemoConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
+        services.AddSingleton<IChannelConnector, WebhookConnector>();
+        // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
+        services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
+        services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConnectorRegistry>();
+        services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();
         services.AddSingleton<StartupOptions>();
         services.AddSingleton<DatabaseInitializer>();

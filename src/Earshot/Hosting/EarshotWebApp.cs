@@ -34,6 +34,7 @@ public static class EarshotWebApp
         services.AddHostedService<SlaWorker>();
         services.AddHostedService<ReplySenderWorker>();
         services.AddHostedService<ModelTrainingWorker>();
+        services.AddHostedService<SourcePollingWorker>();
         if (demo)
         {
             services.AddHostedService<DemoStreamWorker>();
@@ -78,6 +79,7 @@ public static class EarshotWebApp
         app.MapHealthChecks("/health");
         app.MapMetrics("/metrics");
         app.MapSignInApi();
+        app.MapWebhookApi();
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .ScopedToWorkspace();

@@ -226,6 +226,9 @@ namespace Earshot.Migrations.Postgres.Migrations
                     cursor = table.Column<string>(type: "text", nullable: true),
                     last_error = table.Column<string>(type: "text", nullable: true),
                     last_error_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    consecutive_failures = table.Column<int>(type: "integer", nullable: false),
+                    lease_token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    lease_until = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -759,6 +762,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                 table: "sla_policies",
                 columns: new[] { "workspace_id", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sources_connector_lease_until",
+                table: "sources",
+                columns: new[] { "connector", "lease_until" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sources_workspace_id_name",

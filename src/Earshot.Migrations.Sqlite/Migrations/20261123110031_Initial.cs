@@ -225,6 +225,9 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     cursor = table.Column<string>(type: "TEXT", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", nullable: true),
                     last_error_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    consecutive_failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    lease_token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    lease_until = table.Column<DateTime>(type: "TEXT", nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -758,6 +761,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                 table: "sla_policies",
                 columns: new[] { "workspace_id", "name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sources_connector_lease_until",
+                table: "sources",
+                columns: new[] { "connector", "lease_until" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sources_workspace_id_name",
