@@ -54,7 +54,7 @@ static class LabelledData
             }
             return examples;
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException)
         {
             Console.Error.WriteLine($"earshot {command}: {file.Name}: {ex.Message}");
             return null;
