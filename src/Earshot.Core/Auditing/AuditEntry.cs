@@ -12,4 +12,15 @@ public sealed class AuditEntry
     public required string Subject { get; set; }
     public string Detail { get; set; } = "";
     public DateTime OccurredAt { get; set; }
+
+    /// <summary>An entry about one conversation ("conversation:42"), the subject most entries have.</summary>
+    public static AuditEntry ForConversation(long workspaceId, long conversationId, string actor, string action, string detail, DateTime now) => new()
+    {
+        WorkspaceId = workspaceId,
+        Actor = actor,
+        Action = action,
+        Subject = $"conversation:{conversationId}",
+        Detail = detail,
+        OccurredAt = now,
+    };
 }

@@ -66,15 +66,7 @@ public sealed class ConversationService(WorkSignals signals, TimeProvider time)
     }
 
     static void Audit(EarshotDbContext db, Conversation conversation, string actor, string action, string detail, DateTime now) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            WorkspaceId = conversation.WorkspaceId,
-            Actor = actor,
-            Action = action,
-            Subject = $"conversation:{conversation.Id}",
-            Detail = detail,
-            OccurredAt = now,
-        });
+        db.AuditEntries.Add(AuditEntry.ForConversation(conversation.WorkspaceId, conversation.Id, actor, action, detail, now));
 
     static async Task<string?> SaveAsync(EarshotDbContext db, Conversation conversation, CancellationToken ct)
     {

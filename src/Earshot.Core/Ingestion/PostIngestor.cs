@@ -33,7 +33,7 @@ public sealed class PostIngestor(WorkSignals signals, PipelineMetrics metrics)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException) when (fresh.Count > 0)
+            catch (DbUpdateException)
             {
                 // Another node stored one of them between our check and our insert: store one by one, skipping those.
                 foreach (var entry in db.ChangeTracker.Entries<Post>().ToList())

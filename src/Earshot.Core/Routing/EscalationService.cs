@@ -35,15 +35,7 @@ public sealed class EscalationService(TimeProvider time)
         {
             foreach (var line in Escalation.Apply(conversation, escalating[conversation.QueueId].EscalationSteps, now))
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    WorkspaceId = conversation.WorkspaceId,
-                    Actor = "escalation",
-                    Action = "escalate",
-                    Subject = $"conversation:{conversation.Id}",
-                    Detail = line,
-                    OccurredAt = now,
-                });
+                db.AuditEntries.Add(AuditEntry.ForConversation(conversation.WorkspaceId, conversation.Id, "escalation", "escalate", line, now));
                 applied++;
             }
         }

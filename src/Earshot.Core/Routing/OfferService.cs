@@ -65,15 +65,7 @@ public sealed class OfferService(WorkSignals signals, TimeProvider time)
         }
         offer.Status = OfferStatus.Rejected;
         offer.RespondedAt = now;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            WorkspaceId = offer.WorkspaceId,
-            Actor = $"agent:{offer.AgentId}",
-            Action = "reject-offer",
-            Subject = $"conversation:{offer.ConversationId}",
-            Detail = reason ?? "",
-            OccurredAt = now,
-        });
+        db.AuditEntries.Add(AuditEntry.ForConversation(offer.WorkspaceId, offer.ConversationId, $"agent:{offer.AgentId}", "reject-offer", reason ?? "", now));
         await db.SaveChangesAsync(ct);
         signals.Routing.Notify();
         return OfferOutcome.Done(offer.ConversationId);

@@ -123,15 +123,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             var offeredEvent = conversation.Event(ReportingEventKind.ConversationOffered, now, (now - conversation.OpenedAt).TotalSeconds);
             offeredEvent.AgentId = agent.Id;
             db.ReportingEvents.Add(offeredEvent);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                WorkspaceId = workspaceId,
-                Actor = "router",
-                Action = "offer",
-                Subject = $"conversation:{conversation.Id}",
-                Detail = decision.Reason,
-                OccurredAt = now,
-            });
+            db.AuditEntries.Add(AuditEntry.ForConversation(workspaceId, conversation.Id, "router", "offer", decision.Reason, now));
             if (queue.AutoAccept || agent.IsSimulated)
             {
                 offer.Status = OfferStatus.Accepted;

@@ -16,6 +16,7 @@ public sealed class DemoStreamWorker(
     {
         var generator = new DemoPostGenerator(Environment.TickCount);
         using var timer = new PeriodicTimer(Interval, time);
+        (long Workspace, long Source)? target = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -23,10 +24,15 @@ public sealed class DemoStreamWorker(
                 try
                 {
                     await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-                    var workspace = await db.Workspaces.SingleAsync(w => w.IsDefault, stoppingToken);
-                    var source = await WorkspaceProvisioner.SourceAsync(db, workspace.Id, DemoWorkspace.StreamSourceName, stoppingToken);
+                    // The demo workspace and its stream source do not change while the process runs: look them up once.
+                    if (target is null)
+                    {
+                        var workspace = await db.Workspaces.SingleAsync(w => w.IsDefault, stoppingToken);
+                        var source = await WorkspaceProvisioner.SourceAsync(db, workspace.Id, DemoWorkspace.StreamSourceName, stoppingToken);
+                        target = (workspace.Id, source.Id);
+                    }
                     var now = time.GetUtcNow().UtcDateTime;
-                    var (post, _, error) = PostNormalizer.Normalize(generator.Next(now), workspace.Id, source.Id, now);
+                    var (post, _, error) = PostNormalizer.Normalize(generator.Next(now), target.Value.Workspace, target.Value.Source, now);
                     if (post is not null)
                     {
                         await ingestor.IngestAsync(db, [post], stoppingToken);
