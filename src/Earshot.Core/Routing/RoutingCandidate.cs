@@ -13,5 +13,16 @@ public sealed record RoutingCandidate(
     public int FreeFor(string medium) =>
         (Capacity.TryGetValue(medium, out var cap) ? cap : 0) - (Busy.TryGetValue(medium, out var busy) ? busy : 0);
 
-    public int TotalBusy => Busy.Values.Sum();
+    public int TotalBusy
+    {
+        get
+        {
+            var total = 0;
+            foreach (var n in Busy.Values)
+            {
+                total += n;
+            }
+            return total;
+        }
+    }
 }

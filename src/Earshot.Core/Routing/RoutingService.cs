@@ -30,6 +30,11 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
         await db.Offers.IgnoreQueryFilters()
             .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Expired).SetProperty(o => o.RespondedAt, now), ct);
+        // Wrap-up time that has run out makes the agent available again.
+        await db.Agents.IgnoreQueryFilters()
+            .Where(a => a.Presence == Presence.WrapUp && a.WrapUpUntil != null && a.WrapUpUntil <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, Presence.Available)
+                .SetProperty(a => a.PresenceChangedAt, now).SetProperty(a => a.WrapUpUntil, (DateTime?)null), ct);
         var workspaceIds = await db.Conversations.IgnoreQueryFilters()
             .Where(c => c.Status == ConversationStatus.Open)
             .Select(c => c.WorkspaceId).Distinct().ToListAsync(ct);
@@ -59,21 +64,26 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                         && !db.Offers.Any(o => o.ConversationId == c.Id && o.Status == OfferStatus.Pending))
             .OrderByDescending(c => c.Priority).ThenBy(c => c.OpenedAt)
             .Take(MaxWaiting)
-            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened })
+            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened, c.RequiredSkills })
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
             return 0;
         }
-        var agents = await db.Agents.IgnoreQueryFilters()
-            .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
-            .ToListAsync(ct);
+        var agents = (await db.Agents.IgnoreQueryFilters()
+                .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
+                .ToListAsync(ct))
+            .Where(a => a.IsWorkingAt(now)) // outside their working hours agents are offered nothing
+            .ToList();
         if (agents.Count == 0)
         {
             return 0;
         }
         var queues = await db.Queues.IgnoreQueryFilters().AsNoTracking().Where(q => q.WorkspaceId == workspaceId).ToDictionaryAsync(q => q.Id, ct);
         var candidates = await CandidatesAsync(db, workspaceId, agents, queues, now, ct);
+        // The offers are stamped after the agents' load was read, so any release that load counted has an earlier
+        // time: replaying offers and releases in time order never shows an agent above capacity that was not.
+        now = time.GetUtcNow().UtcDateTime;
         var waitingIds = waiting.Select(w => w.Id).ToList();
         var declinedSince = now - RetryDeclinedAfter;
         var declined = (await db.Offers.IgnoreQueryFilters()
@@ -89,7 +99,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
 
         var work = waiting.Select(w => new WaitingWork(
             w.Id, w.QueueId, w.Medium, w.Priority, w.OpenedAt,
-            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(q.RequiredSkills, w.SkillsWidened) : new Dictionary<string, int>(),
+            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(Merge(q.RequiredSkills, w.RequiredSkills), w.SkillsWidened) : new Dictionary<string, int>(),
             declined.GetValueOrDefault(w.Id) ?? new HashSet<long>())
         {
             StickyAgentId = q is null ? null
@@ -144,11 +154,8 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
         var members = await db.QueueMembers.IgnoreQueryFilters()
             .Where(m => m.WorkspaceId == workspaceId).Select(m => new { m.QueueId, m.AgentId }).ToListAsync(ct);
         var staffedQueues = members.Select(m => m.QueueId).ToHashSet();
-        var assigned = await db.Conversations.IgnoreQueryFilters()
-            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Assigned && c.AssigneeId != null && agentIds.Contains(c.AssigneeId.Value))
-            .GroupBy(c => new { c.AssigneeId, c.Medium })
-            .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
-            .ToListAsync(ct);
+        // Pending offers are read before assignments: an offer accepted between the two reads is then counted twice
+        // (safe), never missed by both (which would let the agent go over capacity).
         var offered = await db.Offers.IgnoreQueryFilters()
             .Where(o => o.WorkspaceId == workspaceId && o.Status == OfferStatus.Pending && agentIds.Contains(o.AgentId))
             .Join(db.Conversations.IgnoreQueryFilters(), o => o.ConversationId, c => c.Id, (o, c) => new { o.AgentId, c.Medium })
@@ -156,6 +163,11 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             .Select(g => new { g.Key.AgentId, g.Key.Medium, Count = g.Count() })
             .ToListAsync(ct);
 
+        var assigned = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Assigned && c.AssigneeId != null && agentIds.Contains(c.AssigneeId.Value))
+            .GroupBy(c => new { c.AssigneeId, c.Medium })
+            .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
+            .ToListAsync(ct);
         var result = new List<RoutingCandidate>(agents.Count);
         foreach (var agent in agents)
         {
@@ -176,6 +188,21 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                 agent.LastOfferedAt ?? agent.PresenceChangedAt, agentQueues));
         }
         return result;
+    }
+
+    /// <summary>The queue's skills plus the ones the workflow rule added; the higher minimum wins.</summary>
+    static IReadOnlyDictionary<string, int> Merge(IReadOnlyDictionary<string, int> queueSkills, Dictionary<string, int> extra)
+    {
+        if (extra.Count == 0)
+        {
+            return queueSkills;
+        }
+        var merged = new Dictionary<string, int>(queueSkills);
+        foreach (var (skill, minimum) in extra)
+        {
+            merged[skill] = Math.Max(minimum, merged.GetValueOrDefault(skill));
+        }
+        return merged;
     }
 
     static bool Works(AgentRoleName role, Bucket bucket) => bucket switch
