@@ -37,6 +37,9 @@ static class RoutingModelConfiguration
             e.Property(c => c.RequiredSkills).HasJsonConversion().HasDefaultValueSql("'{}'");
             e.Property(c => c.SlaBand).HasMaxLength(32);
         });
+        // An offer changes state once: an accept racing the expiry (or a reject, a withdrawal) on another node fails
+        // instead of overwriting it, so a conversation is never assigned through an offer already given up.
+        model.Entity<Offer>().Property(o => o.Status).IsConcurrencyToken();
         model.Entity<SlaPolicy>().Property(s => s.Bands).HasJsonConversion().HasDefaultValueSql("'[]'");
         model.Entity<Agent>().Property(a => a.Schedule!).HasJsonConversion().IsRequired(false);
     }

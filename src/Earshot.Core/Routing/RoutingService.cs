@@ -18,7 +18,9 @@ namespace Earshot.Core.Routing;
 /// </summary>
 public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals, PipelineMetrics metrics, TimeProvider time)
 {
-    const int MaxWaiting = 500;
+    // The router itself is cheap (microseconds a decision); a long list keeps one full queue from hiding the work of
+    // another queue whose agents are free.
+    const int MaxWaiting = 2000;
     static readonly TimeSpan RetryDeclinedAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>One routing round over every workspace; returns the number of offers made.</summary>

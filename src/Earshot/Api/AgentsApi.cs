@@ -110,7 +110,14 @@ public static class AgentsApi
                 offer.RespondedAt = now;
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (ProblemHttpResult)Problems.Conflict($"An offer of agent {id} changed meanwhile (accepted or expired); set the presence again.");
+        }
         signals.Routing.Notify();
         return TypedResults.Ok(AgentJson.From(agent));
     }

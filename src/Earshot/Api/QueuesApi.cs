@@ -18,7 +18,7 @@ public static class QueuesApi
         queues.MapGet("/", ListAsync).WithSummary("Queues with their skills, SLA policy and offer rules");
         queues.MapPost("/", CreateAsync).WithSummary("Add a queue");
         queues.MapGet("/{id:long}", GetAsync).WithSummary("One queue");
-        queues.MapPut("/{id:long}", UpdateAsync).WithSummary("Replace a queue's settings: skills, SLA policy, offer rules, wrap-up, escalation steps");
+        queues.MapPut("/{id:long}", UpdateAsync).WithSummary("Change a queue's settings (fields left out keep their value): skills, SLA policy, offer rules, wrap-up, escalation steps");
         var sla = api.MapGroup("/sla-policies").WithTags("SLA policies");
         sla.MapGet("/", ListSlaAsync).WithSummary("SLA policies (targets in seconds)");
         sla.MapPost("/", CreateSlaAsync).WithSummary("Add an SLA policy");
@@ -57,7 +57,7 @@ public static class QueuesApi
             ? TypedResults.Ok(QueueJson.From(queue))
             : (ProblemHttpResult)Problems.NotFound($"Queue {id} does not exist in this workspace.");
 
-    /// <summary>Replaces the queue's settings; fields left out keep their defaults, as on create.</summary>
+    /// <summary>Changes the queue's settings; fields left out keep their current value.</summary>
     static async Task<Results<Ok<QueueJson>, ProblemHttpResult>> UpdateAsync(
         long id, QueueRequest request, EarshotDbContext db, WorkSignals signals, CancellationToken ct)
     {
@@ -66,11 +66,11 @@ public static class QueuesApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Queue {id} does not exist in this workspace.");
         }
-        if (await ValidateAsync(request, id, db, ct) is { } problem)
+        if (await ValidateAsync(request with { Name = request.Name ?? queue.Name }, id, db, ct) is { } problem)
         {
             return (ProblemHttpResult)problem;
         }
-        var name = request.Name!.Trim();
+        var name = (request.Name ?? queue.Name).Trim();
         if (await db.Queues.AnyAsync(q => q.Name == name && q.Id != id, ct))
         {
             return (ProblemHttpResult)Problems.Conflict($"A queue named '{name}' already exists.");
@@ -86,16 +86,17 @@ public static class QueuesApi
         return TypedResults.Ok(QueueJson.From(queue));
     }
 
+    /// <summary>Sets what the request gives; fields left out keep the queue's value (its defaults on create).</summary>
     static void Apply(QueueRequest request, Queue queue)
     {
-        queue.Bucket = request.Bucket is null ? Bucket.Care : Enum.Parse<Bucket>(request.Bucket, ignoreCase: true);
-        queue.RequiredSkills = request.RequiredSkills ?? [];
-        queue.SlaPolicyId = request.SlaPolicyId;
-        queue.OfferTimeoutSeconds = request.OfferTimeoutSeconds ?? 30;
-        queue.AutoAccept = request.AutoAccept ?? false;
-        queue.StickyWindowSeconds = request.StickyWindowSeconds ?? 24 * 3600;
-        queue.EscalationSteps = request.EscalationSteps ?? [];
-        queue.WrapUpSeconds = request.WrapUpSeconds ?? 0;
+        queue.Bucket = request.Bucket is null ? queue.Bucket : Enum.Parse<Bucket>(request.Bucket, ignoreCase: true);
+        queue.RequiredSkills = request.RequiredSkills ?? queue.RequiredSkills;
+        queue.SlaPolicyId = request.SlaPolicyId ?? queue.SlaPolicyId;
+        queue.OfferTimeoutSeconds = request.OfferTimeoutSeconds ?? queue.OfferTimeoutSeconds;
+        queue.AutoAccept = request.AutoAccept ?? queue.AutoAccept;
+        queue.StickyWindowSeconds = request.StickyWindowSeconds ?? queue.StickyWindowSeconds;
+        queue.EscalationSteps = request.EscalationSteps ?? queue.EscalationSteps;
+        queue.WrapUpSeconds = request.WrapUpSeconds ?? queue.WrapUpSeconds;
     }
 
     /// <summary>The first thing wrong with a queue request, as a 400 problem naming the field, or null.</summary>
