@@ -74,7 +74,7 @@ public static class Router
             var chosen = pool[index];
             var busy = new Dictionary<string, int>(chosen.Busy);
             busy[work.Medium] = busy.GetValueOrDefault(work.Medium) + 1;
-            pool[index] = chosen = chosen with { Busy = busy, IdleSince = now };
+            pool[index] = chosen = new RoutingCandidate(chosen.AgentId, chosen.Name, chosen.Skills, chosen.Capacity, busy, now, chosen.Queues);
             if (chosen.FreeFor(work.Medium) <= 0)
             {
                 foreach (var ((_, medium), list) in open)
@@ -91,7 +91,7 @@ public static class Router
 
     static RoutingDecision? Choose(WaitingWork work, IReadOnlyList<RoutingCandidate> pool, List<int>? room, RoutingCandidate? sticky, DateTime now)
     {
-        if (sticky is not null && Eligible(sticky, work) && Proficiency(sticky, work.RequiredSkills) is >= 0 and var stickyProficiency)
+        if (sticky is not null && Eligible(sticky, work) && Proficiency(sticky, work.RequiredList) is >= 0 and var stickyProficiency)
         {
             return new RoutingDecision(work.ConversationId, sticky.AgentId, "sticky, " + Explain(sticky, work, stickyProficiency, now) + ", served this customer last");
         }
@@ -105,7 +105,7 @@ public static class Router
             {
                 continue;
             }
-            var proficiency = Proficiency(agent, work.RequiredSkills);
+            var proficiency = Proficiency(agent, work.RequiredList);
             if (proficiency < 0)
             {
                 continue;
@@ -133,7 +133,7 @@ public static class Router
         agent.Queues.Contains(work.QueueId) && !work.ExcludedAgents.Contains(agent.AgentId) && agent.FreeFor(work.Medium) > 0;
 
     /// <summary>The sum of the agent's proficiency in the required skills, or −1 when one is missing or too low.</summary>
-    static int Proficiency(RoutingCandidate agent, IReadOnlyDictionary<string, int> required)
+    static int Proficiency(RoutingCandidate agent, KeyValuePair<string, int>[] required)
     {
         var total = 0;
         foreach (var (skill, minimum) in required)

@@ -72,7 +72,9 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
         {
             return 0;
         }
-        var agents = (await db.Agents.IgnoreQueryFilters()
+        // Read without tracking: a thousand agents' JSON columns are costly to snapshot and compare on save; the few
+        // chosen ones get their last-offered time by one update below.
+        var agents = (await db.Agents.IgnoreQueryFilters().AsNoTracking()
                 .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
                 .ToListAsync(ct))
             .Where(a => a.IsWorkingAt(now)) // outside their working hours agents are offered nothing
@@ -131,7 +133,6 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                 ExpiresAt = now.AddSeconds(queue.OfferTimeoutSeconds),
             };
             db.Offers.Add(offer);
-            agent.LastOfferedAt = now;
             var offeredEvent = conversation.Event(ReportingEventKind.ConversationOffered, now, (now - conversation.OpenedAt).TotalSeconds);
             offeredEvent.AgentId = agent.Id;
             db.ReportingEvents.Add(offeredEvent);
@@ -144,6 +145,9 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             }
         }
         await db.SaveChangesAsync(ct);
+        var offeredAgents = decisions.Select(d => d.AgentId).Distinct().ToList();
+        await db.Agents.IgnoreQueryFilters().Where(a => offeredAgents.Contains(a.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastOfferedAt, now), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return decisions.Count;
@@ -170,20 +174,22 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             .GroupBy(c => new { c.AssigneeId, c.Medium })
             .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
             .ToListAsync(ct);
+        var busyByAgent = new Dictionary<long, Dictionary<string, int>>();
+        foreach (var (agentId, medium, count) in assigned.Select(a => (a.AgentId, a.Medium, a.Count)).Concat(offered.Select(o => (o.AgentId, o.Medium, o.Count))))
+        {
+            if (!busyByAgent.TryGetValue(agentId, out var load))
+            {
+                busyByAgent[agentId] = load = [];
+            }
+            load[medium] = load.GetValueOrDefault(medium) + count;
+        }
+        var membership = members.ToLookup(m => m.AgentId, m => m.QueueId);
         var result = new List<RoutingCandidate>(agents.Count);
         foreach (var agent in agents)
         {
-            var busy = new Dictionary<string, int>();
-            foreach (var a in assigned.Where(a => a.AgentId == agent.Id))
-            {
-                busy[a.Medium] = busy.GetValueOrDefault(a.Medium) + a.Count;
-            }
-            foreach (var o in offered.Where(o => o.AgentId == agent.Id))
-            {
-                busy[o.Medium] = busy.GetValueOrDefault(o.Medium) + o.Count;
-            }
+            var busy = busyByAgent.GetValueOrDefault(agent.Id) ?? [];
             // Queues nobody is a member of are open to every agent whose role works that bucket.
-            var agentQueues = members.Where(m => m.AgentId == agent.Id).Select(m => m.QueueId)
+            var agentQueues = membership[agent.Id]
                 .Concat(queues.Values.Where(q => !staffedQueues.Contains(q.Id) && Works(agent.Role, q.Bucket)).Select(q => q.Id))
                 .ToHashSet();
             result.Add(new RoutingCandidate(agent.Id, agent.Name, agent.Skills, agent.Capacity, busy,
