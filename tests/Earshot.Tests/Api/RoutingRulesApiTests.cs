@@ -177,6 +177,18 @@ public abstract class RoutingRulesApiTests<TDatabase> : IClassFixture<TDatabase>
         Assert.Contains("replied at", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/workflows/{id}")]
+    [InlineData("/api/v1/alerts/{id}/acknowledge")]
+    [InlineData("/api/v1/queues/{id}")]
+    [InlineData("/api/v1/agents/{id}/schedule")]
+    public async Task OpenApi_DescribesTheRoutingEndpoints(string path)
+    {
+        var document = await _app.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains($"\"{path}\"", document);
+    }
+
     [Fact]
     public async Task Replies_NotTheOwner_Is403UnlessSupervisor()
     {
