@@ -17,10 +17,11 @@ namespace Earshot.Tests.Cli;
 
 /// <summary>
 /// Routing under real concurrency: three `earshot serve` processes on one PostgreSQL, 200 agents who accept, reject,
-/// ignore and resolve through the API, and 20,000 care conversations posted in bursts. Afterwards the offers, the
+/// ignore and resolve through the API, and care conversations posted in bursts (2,000 in the suite so it stays fast on
+/// two cores; EARSHOT_SCALE_CONVERSATIONS=20000 runs the full size). Afterwards the offers, the
 /// reporting events and the audit trail must show that no conversation was ever offered to two agents at once, no
 /// agent ever held more than their capacity, and every conversation was offered.
-/// Run alone with: ./test.sh --filter "Category=RoutingAtScale". EARSHOT_SCALE_CONVERSATIONS sets a smaller run.
+/// Run alone with: ./test.sh --filter "Category=RoutingAtScale".
 /// </summary>
 [Trait("Category", "RoutingAtScale")]
 public sealed class RoutingAtScaleTests(PostgresTestDatabase database, ITestOutputHelper output) : IClassFixture<PostgresTestDatabase>
@@ -29,10 +30,10 @@ public sealed class RoutingAtScaleTests(PostgresTestDatabase database, ITestOutp
     const int Agents = 200;
     const int Burst = 500;
 
-    static int Conversations => int.TryParse(Environment.GetEnvironmentVariable("EARSHOT_SCALE_CONVERSATIONS"), out var n) && n > 0 ? n : 20_000;
+    static int Conversations => int.TryParse(Environment.GetEnvironmentVariable("EARSHOT_SCALE_CONVERSATIONS"), out var n) && n > 0 ? n : 2_000;
 
     [Fact]
-    public async Task ThreeNodes_200Agents_20000Conversations_NeverDoubleOfferNorOverCapacity_AndOfferEveryOne()
+    public async Task ThreeNodes_200Agents_ConversationsInBursts_NeverDoubleOfferNorOverCapacity_AndOfferEveryOne()
     {
         var total = Conversations;
         var clock = Stopwatch.StartNew();
