@@ -65,6 +65,7 @@ public static class EarshotServices
         services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
         services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChannelConnector, Core.Channels.Email.EmailConnector>();
+        services.AddSingleton<Core.Contacts.ContactService>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();

@@ -94,6 +94,7 @@ public static class EarshotWebApp
         api.MapTriageApi();
         api.MapTasksApi();
         api.MapCalendarApi();
+        api.MapContactsApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();
