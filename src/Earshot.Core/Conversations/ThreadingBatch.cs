@@ -50,6 +50,12 @@ public sealed class ThreadingBatch(
         }
         var conversation = FindConversation(post, contact);
         var bucket = post.Bucket ?? Bucket.Analytics;
+        if (post.Private && bucket == Bucket.Analytics && !post.Spam)
+        {
+            // A direct message or e-mail is addressed to the brand: someone answers it, even when it reads like chatter.
+            bucket = Bucket.Care;
+            post.Bucket = bucket;
+        }
         if (conversation is null && bucket == Bucket.Analytics)
         {
             return;
