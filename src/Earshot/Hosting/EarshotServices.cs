@@ -66,6 +66,7 @@ public static class EarshotServices
         services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChannelConnector, Core.Channels.Email.EmailConnector>();
         services.AddSingleton<Core.Contacts.ContactService>();
+        services.AddSingleton<Core.Channels.Email.EmailIdleWatcher>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();

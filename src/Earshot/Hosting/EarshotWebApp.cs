@@ -36,6 +36,7 @@ public static class EarshotWebApp
         services.AddHostedService<ReplySenderWorker>();
         services.AddHostedService<ModelTrainingWorker>();
         services.AddHostedService<SourcePollingWorker>();
+        services.AddHostedService<EmailIdleWorker>();
         if (demo)
         {
             services.AddHostedService<DemoStreamWorker>();

@@ -211,4 +211,34 @@ public sealed class EmailConnectorTests(MailServers servers) : IClassFixture<Mai
         Assert.False(result.Sent);
         Assert.False(result.Retryable);
     }
+
+    [Fact]
+    public async Task IdleWatcher_MailArrives_ReturnsAtOnce()
+    {
+        var mailbox = await servers.NewMailboxAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var watching = new EmailIdleWatcher().WaitForMailAsync(Mailbox(mailbox), timeout.Token);
+
+        // The watcher counts what is there when its IDLE starts: keep delivering until it reports one.
+        var sent = 0;
+        while (!watching.IsCompleted && !timeout.IsCancellationRequested)
+        {
+            await servers.AppendAsync(mailbox, MailServers.Mail("jo@customer.test", $"Idle {sent}", "new mail while idling", $"idle{sent++}@customer.test"));
+            await Task.WhenAny(watching, Task.Delay(500));
+        }
+
+        Assert.True(await watching);
+        Assert.False(timeout.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task IdleWatcher_Cancelled_ReturnsNoMail()
+    {
+        var mailbox = await servers.NewMailboxAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+
+        var arrived = await new EmailIdleWatcher().WaitForMailAsync(Mailbox(mailbox), cancel.Token);
+
+        Assert.False(arrived);
+    }
 }

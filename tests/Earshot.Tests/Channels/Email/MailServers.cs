@@ -71,6 +71,7 @@ public sealed class MailServers : IAsyncLifetime
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             mail_location = maildir:{{_dir}}/mail/%u
+            mailbox_idle_check_interval = 1 secs
             first_valid_uid = 1
             {{unprivileged}}
             passdb {
