@@ -4,6 +4,7 @@ using Earshot.Core.Ingestion;
 using Earshot.Core.Prioritisation;
 using Earshot.Core.Routing;
 using Earshot.Core.Sla;
+using Earshot.Core.Workflows;
 using Earshot.Core.Workspaces;
 using Earshot.Triage;
 
@@ -15,12 +16,14 @@ namespace Earshot.Core.Conversations;
 /// answers (e-mail: any message of its References); a post by an author with an open conversation on the same
 /// channel within the window joins it; a private message (DM, e-mail) from any identity of the same contact joins
 /// that contact's open conversation, so a case taken private stays one conversation; otherwise a care or
-/// marketing post opens a new conversation in its bucket's default queue.
+/// marketing post opens a new conversation in the queue of the first workflow rule it matches, or its bucket's
+/// default queue.
 /// </summary>
 public sealed class ThreadingBatch(
     EarshotDbContext db,
     Workspace workspace,
     IReadOnlyList<Queue> queues,
+    IReadOnlyList<WorkflowRule> rules,
     IReadOnlyDictionary<long, SlaPolicy> policies,
     IReadOnlyDictionary<long, Identity> identities,
     IReadOnlyDictionary<long, Contact> contacts,
@@ -30,9 +33,12 @@ public sealed class ThreadingBatch(
     DuplicateFinder duplicates,
     DateTime now)
 {
+    /// <summary>The priority part a workflow rule's boost adds.</summary>
+    public const string WorkflowPart = "workflow";
+
     enum Joined { Opened, Continued, Repeated }
 
-    readonly List<(Post Post, Conversation Conversation, Joined How)> _threaded = [];
+    readonly List<(Post Post, Conversation Conversation, Joined How, SlaPolicy? Policy)> _threaded = [];
 
     public int Opened { get; private set; }
 
@@ -44,7 +50,7 @@ public sealed class ThreadingBatch(
         {
             // Linked, not queued again: no new conversation, no reopening, no offer, no priority from the repeat.
             post.DuplicateOfPostId = original.PostId;
-            _threaded.Add((post, original.Conversation, Joined.Repeated));
+            _threaded.Add((post, original.Conversation, Joined.Repeated, null));
             byExternalId[ConversationThreader.Key(post.Platform, post.ExternalId)] = original.Conversation;
             return;
         }
@@ -60,7 +66,12 @@ public sealed class ThreadingBatch(
         {
             return;
         }
-        var queue = conversation is null ? QueueFor(bucket) : queues.FirstOrDefault(q => q.Id == conversation.QueueId);
+        var rule = conversation is null
+            ? Workflow.Choose(rules, new WorkflowSubject(bucket, post.TagList, post.Language, post.Risks, post.Platform, contact?.Tier))
+            : null;
+        var queue = conversation is not null ? queues.FirstOrDefault(q => q.Id == conversation.QueueId)
+            : rule is not null && queues.FirstOrDefault(q => q.Id == rule.QueueId) is { } ruled ? ruled
+            : QueueFor(bucket);
         var policy = queue?.SlaPolicyId is { } pid && policies.TryGetValue(pid, out var p) ? p : null;
         var minutesSincePosted = Math.Max(0, (now - post.CreatedAt).TotalMinutes);
         var slaWaited = policy is null ? 0 : minutesSincePosted * 60 / policy.FirstResponseSeconds;
@@ -95,6 +106,15 @@ public sealed class ThreadingBatch(
                 OpenedAt = now,
                 LastActivityAt = now,
             };
+            if (rule is not null && queue.Id == rule.QueueId)
+            {
+                conversation.RequiredSkills = new Dictionary<string, int>(rule.RequiredSkills);
+                if (rule.PriorityBoost != 0)
+                {
+                    conversation.PriorityParts[WorkflowPart] = rule.PriorityBoost;
+                    conversation.Priority = Math.Clamp(conversation.PriorityParts.Values.Sum(), 0, 100);
+                }
+            }
             if (policy is not null)
             {
                 SlaEvaluator.SetDueTimes(conversation, now, policy, workspace.Calendar);
@@ -102,7 +122,7 @@ public sealed class ThreadingBatch(
             db.Conversations.Add(conversation);
             active.Add(conversation);
             Opened++;
-            _threaded.Add((post, conversation, Joined.Opened));
+            _threaded.Add((post, conversation, Joined.Opened, policy));
         }
         else
         {
@@ -113,7 +133,7 @@ public sealed class ThreadingBatch(
             }
             conversation.Risks |= post.Risks;
             conversation.ContactId ??= contact?.Id;
-            _threaded.Add((post, conversation, Joined.Continued));
+            _threaded.Add((post, conversation, Joined.Continued, policy));
         }
         byExternalId[ConversationThreader.Key(post.Platform, post.ExternalId)] = conversation;
         duplicates.Add(new DuplicateFinder.Original(post.Id, post.Platform, post.ExternalId, post.ContentKey, post.IdentityId, contact?.Id, post.ReceivedAt, conversation));
@@ -127,7 +147,7 @@ public sealed class ThreadingBatch(
             return;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (post, conversation, how) in _threaded)
+        foreach (var (post, conversation, how, policy) in _threaded)
         {
             post.ConversationId = conversation.Id;
             if (how == Joined.Repeated)
@@ -137,11 +157,17 @@ public sealed class ThreadingBatch(
             if (how == Joined.Opened)
             {
                 db.ReportingEvents.Add(conversation.Open(now));
+                continue;
             }
-            else if (conversation.RecordInbound(post.ReceivedAt) is { } reopened)
+            if (conversation.RecordInbound(post.ReceivedAt) is { } reopened)
             {
                 db.ReportingEvents.Add(reopened);
                 Opened++;
+            }
+            if (policy is not null)
+            {
+                // The customer wrote again after our answer: the next response is now due.
+                SlaEvaluator.SetNextResponseDue(conversation, post.ReceivedAt, policy, workspace.Calendar);
             }
         }
     }

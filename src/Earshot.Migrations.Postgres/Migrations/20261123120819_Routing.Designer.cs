@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Earshot.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EarshotDbContext))]
-    [Migration("20261123120429_Email")]
-    partial class Email
+    [Migration("20261123120819_Routing")]
+    partial class Routing
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -93,6 +93,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<string>("Schedule")
+                        .HasColumnType("text")
+                        .HasColumnName("schedule");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("text")
@@ -102,6 +106,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("workspace_id");
 
+                    b.Property<DateTime?>("WrapUpUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wrap_up_until");
+
                     b.HasKey("Id")
                         .HasName("pk_agents");
 
@@ -110,6 +118,61 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_agents_workspace_id_email_normalized");
 
                     b.ToTable("agents");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("QueueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queue_id");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("WorkspaceId", "AcknowledgedAt", "CreatedAt")
+                        .HasDatabaseName("ix_alerts_workspace_id_acknowledged_at_created_at");
+
+                    b.ToTable("alerts");
                 });
 
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
@@ -256,42 +319,25 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomerId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("text")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("text")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
+                        .HasColumnType("text")
                         .HasColumnName("email");
-
-                    b.Property<string>("EmailNormalized")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("email_normalized");
 
                     b.Property<double>("LifetimeValue")
                         .HasColumnType("double precision")
                         .HasColumnName("lifetime_value");
 
-                    b.Property<long?>("MergedIntoContactId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("merged_into_contact_id");
-
                     b.Property<string>("Tier")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("text")
                         .HasColumnName("tier");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("bigint")
@@ -303,64 +349,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "CustomerId")
                         .HasDatabaseName("ix_contacts_workspace_id_customer_id");
 
-                    b.HasIndex("WorkspaceId", "EmailNormalized")
-                        .HasDatabaseName("ix_contacts_workspace_id_email_normalized");
-
                     b.ToTable("contacts");
-                });
-
-            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor");
-
-                    b.Property<string>("ConversationIds")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("conversation_ids");
-
-                    b.Property<long>("FromContactId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("from_contact_id");
-
-                    b.Property<string>("IdentityIds")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("identity_ids");
-
-                    b.Property<long>("IntoContactId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("into_contact_id");
-
-                    b.Property<DateTime>("MergedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("merged_at");
-
-                    b.Property<DateTime?>("UndoneAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("undone_at");
-
-                    b.Property<long>("WorkspaceId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("workspace_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_contact_merges");
-
-                    b.HasIndex("WorkspaceId", "FromContactId")
-                        .HasDatabaseName("ix_contact_merges_workspace_id_from_contact_id");
-
-                    b.ToTable("contact_merges");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>
@@ -403,15 +392,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
-
-                    b.Property<DateTime?>("LinkedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("linked_at");
-
-                    b.Property<string>("LinkedBy")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("linked_by");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -511,6 +491,14 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("medium");
 
+                    b.Property<DateTime?>("NextResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_response_breached_at");
+
+                    b.Property<DateTime?>("NextResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_response_due_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -531,6 +519,17 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("required_skills")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<DateTime?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_breached_at");
 
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -553,6 +552,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<bool>("SkillsWidened")
                         .HasColumnType("boolean")
                         .HasColumnName("skills_widened");
+
+                    b.Property<string>("SlaBand")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sla_band");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint")
@@ -645,11 +649,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("bucket");
 
-                    b.Property<string>("ContentKey")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("content_key");
-
                     b.Property<long?>("ConversationId")
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_id");
@@ -663,10 +662,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("direction");
-
-                    b.Property<long?>("DuplicateOfPostId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("duplicate_of_post_id");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -725,10 +720,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("priority_parts");
 
-                    b.Property<bool>("Private")
-                        .HasColumnType("boolean")
-                        .HasColumnName("private");
-
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
@@ -742,19 +733,9 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
-                    b.Property<string>("ReferencesExternalIds")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("references_external_ids");
-
                     b.Property<long>("Replies")
                         .HasColumnType("bigint")
                         .HasColumnName("replies");
-
-                    b.Property<string>("RepostOfExternalId")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("repost_of_external_id");
 
                     b.Property<long>("Reposts")
                         .HasColumnType("bigint")
@@ -821,9 +802,6 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_posts_status_id");
-
-                    b.HasIndex("WorkspaceId", "ContentKey")
-                        .HasDatabaseName("ix_posts_workspace_id_content_key");
 
                     b.HasIndex("WorkspaceId", "Id")
                         .HasDatabaseName("ix_posts_workspace_id_id");
@@ -1268,6 +1246,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("workspace_id");
 
+                    b.Property<int>("WrapUpSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("wrap_up_seconds");
+
                     b.HasKey("Id")
                         .HasName("pk_queues");
 
@@ -1313,6 +1295,13 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("bands")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1346,6 +1335,71 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_sla_policies_workspace_id_name");
 
                     b.ToTable("sla_policies");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("PriorityBoost")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_boost");
+
+                    b.Property<long>("QueueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("required_skills");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_rules");
+
+                    b.HasIndex("QueueId")
+                        .HasDatabaseName("ix_workflow_rules_queue_id");
+
+                    b.HasIndex("WorkspaceId", "Position")
+                        .HasDatabaseName("ix_workflow_rules_workspace_id_position");
+
+                    b.ToTable("workflow_rules");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>
@@ -1469,6 +1523,16 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_agents_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alerts_workspaces_workspace_id");
+                });
+
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
                 {
                     b.HasOne("Earshot.Core.Workspaces.Workspace", null)
@@ -1497,16 +1561,6 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_workspaces_workspace_id");
-                });
-
-            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
-                {
-                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_contact_merges_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>
@@ -1692,6 +1746,23 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sla_policies_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.HasOne("Earshot.Core.Routing.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_queues_queue_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>
