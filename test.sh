@@ -14,6 +14,11 @@ if [ -z "$pg_bin" ]; then
   exit 2
 fi
 
+if [ ! -x /usr/sbin/dovecot ] || ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  # Not fatal here (a filtered run may not need them), but the e-mail tests fail without them: say why up front.
+  echo "test.sh: the e-mail tests need Dovecot and aiosmtpd: apt-get install -y dovecot-imapd python3-aiosmtpd (.ci/run installs them)." >&2
+fi
+
 pg_dir=$(mktemp -d -t earshot-pg-XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
 as_pg=()

@@ -2,11 +2,15 @@ using Earshot.Core.Replies;
 
 namespace Earshot.Core.Channels;
 
-/// <summary>One reply to deliver, with what the platform needs to thread it.</summary>
+/// <summary>
+/// One reply to deliver, with what the platform needs to thread it. <see cref="Subject"/> is the conversation's
+/// subject, for media that have one (e-mail).
+/// </summary>
 public sealed record OutboundMessage(
     Source Source,
     long ReplyId,
     string Text,
     ReplyVisibility Visibility,
     string? InReplyToExternalId,
-    string? RecipientHandle);
+    string? RecipientHandle,
+    string? Subject = null);

@@ -13,6 +13,9 @@ public sealed class Identity
     public long Followers { get; set; }
     public bool Verified { get; set; }
     public long? ContactId { get; set; }
+    /// <summary>What tied the identity to its contact: crm, email, message or agent.</summary>
+    public string? LinkedBy { get; set; }
+    public DateTime? LinkedAt { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime LastSeenAt { get; set; }
 

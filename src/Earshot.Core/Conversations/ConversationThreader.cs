@@ -37,7 +37,24 @@ public sealed class ConversationThreader
                         && c.LastActivityAt >= windowStart)
             .ToListAsync(ct);
 
-        var answered = posts.Where(p => p.InReplyToExternalId is not null).Select(p => p.InReplyToExternalId!).Distinct().ToList();
+        // A customer's own identities on other networks: a private message from any of them joins their open conversation.
+        var contactIdentities = contactIds.Count == 0 ? [] : await db.Identities.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.WorkspaceId == workspaceId && i.ContactId != null && contactIds.Contains(i.ContactId.Value))
+            .Select(i => new { i.Id, ContactId = i.ContactId!.Value })
+            .ToListAsync(ct);
+        var identityContacts = contactIdentities.ToDictionary(i => i.Id, i => i.ContactId);
+        var otherIdentityIds = contactIdentities.Select(i => i.Id).Except(identityIds).ToList();
+        if (otherIdentityIds.Count > 0)
+        {
+            active.AddRange(await db.Conversations.IgnoreQueryFilters()
+                .Where(c => c.WorkspaceId == workspaceId && c.IdentityId != null && otherIdentityIds.Contains(c.IdentityId.Value)
+                            && c.Status != ConversationStatus.Closed && c.Status != ConversationStatus.Resolved
+                            && c.LastActivityAt >= windowStart)
+                .ToListAsync(ct));
+        }
+
+        // E-mail names the whole thread (References): any earlier message we know threads the new one.
+        var answered = posts.SelectMany(ThreadParents).Distinct().ToList();
         var parents = answered.Count == 0 ? [] : await db.Posts.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.WorkspaceId == workspaceId && answered.Contains(p.ExternalId) && p.ConversationId != null)
             .Select(p => new { p.Platform, p.ExternalId, ConversationId = p.ConversationId!.Value })
@@ -71,7 +88,75 @@ public sealed class ConversationThreader
                 byExternalId[Key(c.Channel, reply.ExternalId!)] = c;
             }
         }
-        return new ThreadingBatch(db, workspace, queues, rules, policies, identities.Values.ToDictionary(i => i.Id), contacts, active, byExternalId, now);
+        var duplicates = await LoadDuplicateCandidatesAsync(db, workspaceId, posts, active, windowStart, ct);
+        return new ThreadingBatch(db, workspace, queues, rules, policies, identities.Values.ToDictionary(i => i.Id), contacts, identityContacts,
+            active, byExternalId, duplicates, now);
+    }
+
+    /// <summary>In-reply-to first, then the references from the newest back.</summary>
+    internal static IEnumerable<string> ThreadParents(Post post)
+    {
+        if (post.InReplyToExternalId is not null)
+        {
+            yield return post.InReplyToExternalId;
+        }
+        if (post.ReferencesExternalIds is not null)
+        {
+            foreach (var reference in post.ReferencesExternalIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                yield return reference;
+            }
+        }
+    }
+
+    /// <summary>Stored posts the batch may repeat: the same words within the window, or the posts it reposts.</summary>
+    static async Task<DuplicateFinder> LoadDuplicateCandidatesAsync(
+        EarshotDbContext db, long workspaceId, IReadOnlyList<Post> posts, List<Conversation> active, DateTime windowStart, CancellationToken ct)
+    {
+        var finder = new DuplicateFinder(windowStart);
+        foreach (var post in posts)
+        {
+            post.ContentKey ??= ContentKey.Of(post.Text);
+        }
+        var keys = posts.Where(p => p.ContentKey is not null).Select(p => p.ContentKey!).Distinct().ToList();
+        var reposted = posts.Where(p => p.RepostOfExternalId is not null).Select(p => p.RepostOfExternalId!).Distinct().ToList();
+        if (keys.Count == 0 && reposted.Count == 0)
+        {
+            return finder;
+        }
+        var batchIds = posts.Select(p => p.Id).ToList();
+        var stored = await db.Posts.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.WorkspaceId == workspaceId && p.ConversationId != null && p.DuplicateOfPostId == null && !batchIds.Contains(p.Id)
+                        && ((p.ContentKey != null && keys.Contains(p.ContentKey) && p.ReceivedAt >= windowStart) || reposted.Contains(p.ExternalId)))
+            .Select(p => new { p.Id, p.Platform, p.ExternalId, p.ContentKey, p.IdentityId, p.ReceivedAt, ConversationId = p.ConversationId!.Value })
+            .ToListAsync(ct);
+        if (stored.Count == 0)
+        {
+            return finder;
+        }
+        var byId = active.ToDictionary(c => c.Id);
+        var missing = stored.Select(p => p.ConversationId).Distinct().Where(id => !byId.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var conversation in await db.Conversations.IgnoreQueryFilters()
+                         .Where(c => missing.Contains(c.Id) && c.Status != ConversationStatus.Closed).ToListAsync(ct))
+            {
+                byId[conversation.Id] = conversation;
+            }
+        }
+        var authorIds = stored.Where(p => p.IdentityId is not null).Select(p => p.IdentityId!.Value).Distinct().ToList();
+        var authorContacts = await db.Identities.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => authorIds.Contains(i.Id) && i.ContactId != null)
+            .ToDictionaryAsync(i => i.Id, i => i.ContactId, ct);
+        foreach (var p in stored)
+        {
+            if (byId.TryGetValue(p.ConversationId, out var conversation))
+            {
+                finder.Add(new DuplicateFinder.Original(p.Id, p.Platform, p.ExternalId, p.ContentKey, p.IdentityId,
+                    p.IdentityId is { } iid ? authorContacts.GetValueOrDefault(iid) : null, p.ReceivedAt, conversation));
+            }
+        }
+        return finder;
     }
 
     internal static string Key(string platform, string externalId) => platform + "\n" + externalId;

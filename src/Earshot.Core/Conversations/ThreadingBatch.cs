@@ -11,9 +11,13 @@ using Earshot.Triage;
 namespace Earshot.Core.Conversations;
 
 /// <summary>
-/// Threads the posts of one batch: a reply joins the conversation of the post it answers; a post by an author
-/// with an open conversation on the same channel within the window joins it; otherwise a care or marketing post
-/// opens a new conversation in the queue of the first workflow rule it matches, or its bucket's default queue.
+/// Threads the posts of one batch: a repeat (a repost, the same words cross-posted by the same customer) joins the
+/// conversation of the post it repeats without being queued again; a reply joins the conversation of the post it
+/// answers (e-mail: any message of its References); a post by an author with an open conversation on the same
+/// channel within the window joins it; a private message (DM, e-mail) from any identity of the same contact joins
+/// that contact's open conversation, so a case taken private stays one conversation; otherwise a care or
+/// marketing post opens a new conversation in the queue of the first workflow rule it matches, or its bucket's
+/// default queue.
 /// </summary>
 public sealed class ThreadingBatch(
     EarshotDbContext db,
@@ -23,14 +27,18 @@ public sealed class ThreadingBatch(
     IReadOnlyDictionary<long, SlaPolicy> policies,
     IReadOnlyDictionary<long, Identity> identities,
     IReadOnlyDictionary<long, Contact> contacts,
+    IReadOnlyDictionary<long, long> identityContacts,
     List<Conversation> active,
     Dictionary<string, Conversation> byExternalId,
+    DuplicateFinder duplicates,
     DateTime now)
 {
     /// <summary>The priority part a workflow rule's boost adds.</summary>
     public const string WorkflowPart = "workflow";
 
-    readonly List<(Post Post, Conversation Conversation, bool Opened, SlaPolicy? Policy)> _threaded = [];
+    enum Joined { Opened, Continued, Repeated }
+
+    readonly List<(Post Post, Conversation Conversation, Joined How, SlaPolicy? Policy)> _threaded = [];
 
     public int Opened { get; private set; }
 
@@ -38,8 +46,22 @@ public sealed class ThreadingBatch(
     {
         var contact = post.IdentityId is { } iid && identities.TryGetValue(iid, out var identity) && identity.ContactId is { } cid
             && contacts.TryGetValue(cid, out var c) ? c : null;
-        var conversation = FindConversation(post);
+        if (duplicates.Find(post, contact?.Id) is { } original)
+        {
+            // Linked, not queued again: no new conversation, no reopening, no offer, no priority from the repeat.
+            post.DuplicateOfPostId = original.PostId;
+            _threaded.Add((post, original.Conversation, Joined.Repeated, null));
+            byExternalId[ConversationThreader.Key(post.Platform, post.ExternalId)] = original.Conversation;
+            return;
+        }
+        var conversation = FindConversation(post, contact);
         var bucket = post.Bucket ?? Bucket.Analytics;
+        if (post.Private && bucket == Bucket.Analytics && !post.Spam)
+        {
+            // A direct message or e-mail is addressed to the brand: someone answers it, even when it reads like chatter.
+            bucket = Bucket.Care;
+            post.Bucket = bucket;
+        }
         if (conversation is null && bucket == Bucket.Analytics)
         {
             return;
@@ -100,7 +122,7 @@ public sealed class ThreadingBatch(
             db.Conversations.Add(conversation);
             active.Add(conversation);
             Opened++;
-            _threaded.Add((post, conversation, true, policy));
+            _threaded.Add((post, conversation, Joined.Opened, policy));
         }
         else
         {
@@ -110,9 +132,11 @@ public sealed class ThreadingBatch(
                 conversation.PriorityParts = new Dictionary<string, int>(score.Parts);
             }
             conversation.Risks |= post.Risks;
-            _threaded.Add((post, conversation, false, policy));
+            conversation.ContactId ??= contact?.Id;
+            _threaded.Add((post, conversation, Joined.Continued, policy));
         }
         byExternalId[ConversationThreader.Key(post.Platform, post.ExternalId)] = conversation;
+        duplicates.Add(new DuplicateFinder.Original(post.Id, post.Platform, post.ExternalId, post.ContentKey, post.IdentityId, contact?.Id, post.ReceivedAt, conversation));
     }
 
     /// <summary>Saves new conversations, then links posts and writes the reporting events with real ids.</summary>
@@ -123,10 +147,14 @@ public sealed class ThreadingBatch(
             return;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (post, conversation, opened, policy) in _threaded)
+        foreach (var (post, conversation, how, policy) in _threaded)
         {
             post.ConversationId = conversation.Id;
-            if (opened)
+            if (how == Joined.Repeated)
+            {
+                continue;
+            }
+            if (how == Joined.Opened)
             {
                 db.ReportingEvents.Add(conversation.Open(now));
                 continue;
@@ -144,22 +172,32 @@ public sealed class ThreadingBatch(
         }
     }
 
-    Conversation? FindConversation(Post post)
+    Conversation? FindConversation(Post post, Contact? contact)
     {
-        if (post.InReplyToExternalId is not null
-            && byExternalId.TryGetValue(ConversationThreader.Key(post.Platform, post.InReplyToExternalId), out var parent))
+        foreach (var parentId in ConversationThreader.ThreadParents(post))
         {
-            return parent;
+            if (byExternalId.TryGetValue(ConversationThreader.Key(post.Platform, parentId), out var parent))
+            {
+                return parent;
+            }
         }
         if (post.IdentityId is null)
         {
             return null;
         }
         var windowStart = now.AddSeconds(-workspace.ThreadWindowSeconds);
-        return active
-            .Where(c => c.IdentityId == post.IdentityId && c.Channel == post.Platform
-                        && c.Status is not (ConversationStatus.Resolved or ConversationStatus.Closed)
-                        && c.LastActivityAt >= windowStart)
+        var open = active.Where(c => c.Status is not (ConversationStatus.Resolved or ConversationStatus.Closed) && c.LastActivityAt >= windowStart);
+        var sameChannel = open
+            .Where(c => c.IdentityId == post.IdentityId && c.Channel == post.Platform)
+            .OrderByDescending(c => c.LastActivityAt)
+            .FirstOrDefault();
+        if (sameChannel is not null || !post.Private || contact is null)
+        {
+            return sameChannel;
+        }
+        return open
+            .Where(c => c.ContactId == contact.Id
+                        || (c.IdentityId is { } iid && (iid == post.IdentityId || identityContacts.GetValueOrDefault(iid) == contact.Id)))
             .OrderByDescending(c => c.LastActivityAt)
             .FirstOrDefault();
     }

@@ -33,6 +33,7 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<ListeningRule> ListeningRules => Set<ListeningRule>();
     public DbSet<Identity> Identities => Set<Identity>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Queue> Queues => Set<Queue>();
     public DbSet<QueueMember> QueueMembers => Set<QueueMember>();
@@ -58,6 +59,7 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
         ScopeToWorkspace<ListeningRule>(model);
         ScopeToWorkspace<Identity>(model);
         ScopeToWorkspace<Contact>(model);
+        ScopeToWorkspace<ContactMerge>(model);
         ScopeToWorkspace<Conversation>(model);
         ScopeToWorkspace<Queue>(model);
         ScopeToWorkspace<QueueMember>(model);

@@ -61,6 +61,10 @@ static class ModelConfiguration
             e.Property(p => p.Platform).HasMaxLength(32);
             e.Property(p => p.ExternalId).HasMaxLength(256);
             e.Property(p => p.InReplyToExternalId).HasMaxLength(256);
+            e.Property(p => p.ReferencesExternalIds).HasMaxLength(4000);
+            e.Property(p => p.RepostOfExternalId).HasMaxLength(256);
+            e.Property(p => p.ContentKey).HasMaxLength(32);
+            e.HasIndex(p => new { p.WorkspaceId, p.ContentKey });
             // The lease token guards the save: a node whose lease was taken over cannot write its result.
             e.Property(p => p.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
             e.Property(p => p.Reasons).HasJsonConversion();
@@ -81,11 +85,26 @@ static class ModelConfiguration
             e.Property(i => i.Platform).HasMaxLength(32);
             e.Property(i => i.Handle).HasMaxLength(256);
             e.Property(i => i.HandleNormalized).HasMaxLength(256);
+            e.Property(i => i.LinkedBy).HasMaxLength(32);
         });
         model.Entity<Contact>(e =>
         {
             e.HasOne<Workspace>().WithMany().HasForeignKey(c => c.WorkspaceId);
             e.HasIndex(c => new { c.WorkspaceId, c.CustomerId });
+            e.HasIndex(c => new { c.WorkspaceId, c.EmailNormalized });
+            e.Property(c => c.DisplayName).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(320);
+            e.Property(c => c.EmailNormalized).HasMaxLength(320);
+            e.Property(c => c.CustomerId).HasMaxLength(100);
+            e.Property(c => c.Tier).HasMaxLength(32);
+        });
+        model.Entity<ContactMerge>(e =>
+        {
+            e.HasIndex(m => new { m.WorkspaceId, m.FromContactId });
+            e.HasOne<Workspace>().WithMany().HasForeignKey(m => m.WorkspaceId);
+            e.Property(m => m.IdentityIds).HasJsonConversion();
+            e.Property(m => m.ConversationIds).HasJsonConversion();
+            e.Property(m => m.Actor).HasMaxLength(100);
         });
         model.Entity<Conversation>(e =>
         {

@@ -23,6 +23,12 @@ public sealed class Post
     public bool AuthorVerified { get; set; }
     public long? IdentityId { get; set; }
     public string? InReplyToExternalId { get; set; }
+    /// <summary>Earlier posts of the thread the platform names (e-mail <c>References</c>), space separated, oldest first.</summary>
+    public string? ReferencesExternalIds { get; set; }
+    /// <summary>The platform id of the post this one reposts (a retweet, a boost), when the platform says so.</summary>
+    public string? RepostOfExternalId { get; set; }
+    /// <summary>A private item (direct message, e-mail) rather than a public post.</summary>
+    public bool Private { get; set; }
     public string? LanguageHint { get; set; }
     public long Likes { get; set; }
     public long Reposts { get; set; }
@@ -54,6 +60,10 @@ public sealed class Post
     public int Priority { get; set; }
     public Dictionary<string, int> PriorityParts { get; set; } = [];
     public long? ConversationId { get; set; }
+    /// <summary>The post this one repeats (a repost, or the same text cross-posted): it joins that post's conversation without being queued again.</summary>
+    public long? DuplicateOfPostId { get; set; }
+    /// <summary>A fingerprint of the text (see <see cref="Conversations.ContentKey"/>), to find repeats.</summary>
+    public string? ContentKey { get; set; }
 
     public IReadOnlyList<string> TagList => Tags.Length == 0 ? [] : Tags.Split(',');
 

@@ -19,6 +19,12 @@ public sealed record PostDocument
     [JsonPropertyName("created_at")] public DateTimeOffset? CreatedAt { get; init; }
     /// <summary>The platform id of the post this one answers.</summary>
     [JsonPropertyName("in_reply_to")] public string? InReplyTo { get; init; }
+    /// <summary>Earlier posts of the same thread, oldest first (e-mail <c>References</c>); used when <c>in_reply_to</c> is unknown.</summary>
+    [JsonPropertyName("references")] public IReadOnlyList<string>? References { get; init; }
+    /// <summary>The platform id of the post this one reposts (retweet, boost, reblog).</summary>
+    [JsonPropertyName("repost_of")] public string? RepostOf { get; init; }
+    /// <summary>A private item (direct message, e-mail) rather than a public post. E-mail is always private.</summary>
+    [JsonPropertyName("private")] public bool? Private { get; init; }
     /// <summary>The language the platform declared, if any.</summary>
     [JsonPropertyName("lang")] public string? Lang { get; init; }
     [JsonPropertyName("metrics")] public PostMetrics? Metrics { get; init; }

@@ -64,6 +64,9 @@ public static class PostNormalizer
             AuthorFollowers = doc.Author?.Followers ?? 0,
             AuthorVerified = doc.Author?.Verified ?? false,
             InReplyToExternalId = string.IsNullOrWhiteSpace(doc.InReplyTo) ? null : doc.InReplyTo.Trim(),
+            ReferencesExternalIds = References(doc.References),
+            RepostOfExternalId = string.IsNullOrWhiteSpace(doc.RepostOf) ? null : doc.RepostOf.Trim(),
+            Private = doc.Private ?? platform == "email",
             LanguageHint = string.IsNullOrWhiteSpace(doc.Lang) ? null : doc.Lang.Trim().ToLowerInvariant(),
             Likes = doc.Metrics?.Likes ?? 0,
             Reposts = doc.Metrics?.Reposts ?? 0,
@@ -72,6 +75,23 @@ public static class PostNormalizer
             ReceivedAt = now,
         };
         return (post, null, null);
+    }
+
+    /// <summary>Ids joined by spaces, newest kept when the list is longer than the column.</summary>
+    static string? References(IReadOnlyList<string>? ids)
+    {
+        var clean = ids?.Select(i => i?.Trim()).Where(i => i is { Length: > 0 and <= MaxIdLength } && !i.Contains(' ')).ToList();
+        if (clean is null || clean.Count == 0)
+        {
+            return null;
+        }
+        var joined = string.Join(' ', clean);
+        while (joined.Length > 4000 && clean.Count > 1)
+        {
+            clean.RemoveAt(0);
+            joined = string.Join(' ', clean);
+        }
+        return joined.Length > 4000 ? null : joined;
     }
 
     static string? NormalizePlatform(string? platform)

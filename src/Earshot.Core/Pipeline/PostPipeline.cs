@@ -91,6 +91,7 @@ public sealed class PostPipeline(
         var compiled = await rules.GetAsync(db, workspaceId, ct);
         var engine = await engines.GetAsync(db, workspaceId, ct);
         var identities = await UpsertIdentitiesAsync(db, workspaceId, posts, now, ct);
+        await ContactLinker.LinkAsync(db, workspaceId, posts, identities, now, ct);
         var batch = await threader.BeginAsync(db, workspace, posts, identities, now, ct);
 
         foreach (var post in posts)

@@ -52,10 +52,16 @@ public sealed class ReplySender(
     async Task SendOneAsync(EarshotDbContext db, Reply reply, CancellationToken ct)
     {
         var conversation = await db.Conversations.IgnoreQueryFilters().SingleAsync(c => c.Id == reply.ConversationId, ct);
-        var source = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == conversation.SourceId, ct);
-        var recipient = conversation.IdentityId is { } identityId
+        // A conversation can span media (a public post, then e-mail): the reply goes out where the post it answers came in.
+        var answered = reply.InReplyToExternalId is null ? null : await db.Posts.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.ConversationId == conversation.Id && p.ExternalId == reply.InReplyToExternalId)
+            .Select(p => new { p.SourceId, p.AuthorHandle })
+            .FirstOrDefaultAsync(ct);
+        var sourceId = answered?.SourceId ?? conversation.SourceId;
+        var source = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == sourceId, ct);
+        var recipient = answered?.AuthorHandle ?? (conversation.IdentityId is { } identityId
             ? await db.Identities.IgnoreQueryFilters().Where(i => i.Id == identityId).Select(i => i.Handle).SingleOrDefaultAsync(ct)
-            : null;
+            : null);
         var connector = connectors.Find(source.Connector);
         SendResult result;
         if (connector is null)
@@ -67,7 +73,7 @@ public sealed class ReplySender(
             try
             {
                 result = await connector.SendAsync(
-                    new OutboundMessage(source, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient), ct);
+                    new OutboundMessage(source, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient, conversation.Subject), ct);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException or TaskCanceledException && !ct.IsCancellationRequested)
             {

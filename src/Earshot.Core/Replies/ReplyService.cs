@@ -30,9 +30,11 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
         }
         var now = time.GetUtcNow().UtcDateTime;
         // A public reply answers the customer's latest post so it threads under it on the platform.
+        // A private reply answers the latest private item when there is one (the conversation was taken private).
+        var preferPrivate = visibility == ReplyVisibility.Private;
         var latest = await db.Posts
-            .Where(p => p.ConversationId == conversation.Id && p.Direction == PostDirection.Inbound)
-            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Where(p => p.ConversationId == conversation.Id && p.Direction == PostDirection.Inbound && p.DuplicateOfPostId == null)
+            .OrderByDescending(p => preferPrivate && p.Private).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Select(p => p.ExternalId)
             .FirstOrDefaultAsync(ct);
         var reply = new Reply

@@ -316,25 +316,42 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomerId")
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
-                        .HasColumnType("text")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
                         .HasColumnName("email");
+
+                    b.Property<string>("EmailNormalized")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email_normalized");
 
                     b.Property<double>("LifetimeValue")
                         .HasColumnType("double precision")
                         .HasColumnName("lifetime_value");
 
+                    b.Property<long?>("MergedIntoContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_contact_id");
+
                     b.Property<string>("Tier")
-                        .HasColumnType("text")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("tier");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("bigint")
@@ -346,7 +363,64 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "CustomerId")
                         .HasDatabaseName("ix_contacts_workspace_id_customer_id");
 
+                    b.HasIndex("WorkspaceId", "EmailNormalized")
+                        .HasDatabaseName("ix_contacts_workspace_id_email_normalized");
+
                     b.ToTable("contacts");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ConversationIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conversation_ids");
+
+                    b.Property<long>("FromContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_contact_id");
+
+                    b.Property<string>("IdentityIds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identity_ids");
+
+                    b.Property<long>("IntoContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("into_contact_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_merges");
+
+                    b.HasIndex("WorkspaceId", "FromContactId")
+                        .HasDatabaseName("ix_contact_merges_workspace_id_from_contact_id");
+
+                    b.ToTable("contact_merges");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>
@@ -389,6 +463,15 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<DateTime?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("linked_by");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -646,6 +729,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("bucket");
 
+                    b.Property<string>("ContentKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_key");
+
                     b.Property<long?>("ConversationId")
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_id");
@@ -659,6 +747,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("direction");
+
+                    b.Property<long?>("DuplicateOfPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicate_of_post_id");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -717,6 +809,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("priority_parts");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("boolean")
+                        .HasColumnName("private");
+
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
@@ -730,9 +826,19 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReferencesExternalIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("references_external_ids");
+
                     b.Property<long>("Replies")
                         .HasColumnType("bigint")
                         .HasColumnName("replies");
+
+                    b.Property<string>("RepostOfExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("repost_of_external_id");
 
                     b.Property<long>("Reposts")
                         .HasColumnType("bigint")
@@ -799,6 +905,9 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_posts_status_id");
+
+                    b.HasIndex("WorkspaceId", "ContentKey")
+                        .HasDatabaseName("ix_posts_workspace_id_content_key");
 
                     b.HasIndex("WorkspaceId", "Id")
                         .HasDatabaseName("ix_posts_workspace_id_id");
@@ -1155,6 +1264,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("responded_at");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1558,6 +1668,16 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_merges_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>

@@ -301,25 +301,42 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnName("created_at");
 
                     b.Property<string>("CustomerId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("customer_id");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("Email")
+                        .HasMaxLength(320)
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
+
+                    b.Property<string>("EmailNormalized")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_normalized");
 
                     b.Property<double>("LifetimeValue")
                         .HasColumnType("REAL")
                         .HasColumnName("lifetime_value");
 
+                    b.Property<long?>("MergedIntoContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_contact_id");
+
                     b.Property<string>("Tier")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("tier");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
 
                     b.Property<long>("WorkspaceId")
                         .HasColumnType("INTEGER")
@@ -331,7 +348,62 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkspaceId", "CustomerId")
                         .HasDatabaseName("ix_contacts_workspace_id_customer_id");
 
+                    b.HasIndex("WorkspaceId", "EmailNormalized")
+                        .HasDatabaseName("ix_contacts_workspace_id_email_normalized");
+
                     b.ToTable("contacts");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ConversationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_ids");
+
+                    b.Property<long>("FromContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_contact_id");
+
+                    b.Property<string>("IdentityIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_ids");
+
+                    b.Property<long>("IntoContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("into_contact_id");
+
+                    b.Property<DateTime>("MergedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("merged_at");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undone_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_merges");
+
+                    b.HasIndex("WorkspaceId", "FromContactId")
+                        .HasDatabaseName("ix_contact_merges_workspace_id_from_contact_id");
+
+                    b.ToTable("contact_merges");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>
@@ -372,6 +444,15 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("last_seen_at");
+
+                    b.Property<DateTime?>("LinkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by");
 
                     b.Property<string>("Platform")
                         .IsRequired()
@@ -625,6 +706,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("bucket");
 
+                    b.Property<string>("ContentKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_key");
+
                     b.Property<long?>("ConversationId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("conversation_id");
@@ -638,6 +724,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("direction");
+
+                    b.Property<long?>("DuplicateOfPostId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duplicate_of_post_id");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -696,6 +786,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("priority_parts");
 
+                    b.Property<bool>("Private")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("private");
+
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("processed_at");
@@ -709,9 +803,19 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
+                    b.Property<string>("ReferencesExternalIds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("references_external_ids");
+
                     b.Property<long>("Replies")
                         .HasColumnType("INTEGER")
                         .HasColumnName("replies");
+
+                    b.Property<string>("RepostOfExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repost_of_external_id");
 
                     b.Property<long>("Reposts")
                         .HasColumnType("INTEGER")
@@ -778,6 +882,9 @@ namespace Earshot.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_posts_status_id");
+
+                    b.HasIndex("WorkspaceId", "ContentKey")
+                        .HasDatabaseName("ix_posts_workspace_id_content_key");
 
                     b.HasIndex("WorkspaceId", "Id")
                         .HasDatabaseName("ix_posts_workspace_id_id");
@@ -1122,6 +1229,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnName("responded_at");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -1515,6 +1623,16 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_contacts_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Contacts.ContactMerge", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contact_merges_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Contacts.Identity", b =>

@@ -22,6 +22,7 @@ public static class EarshotCommandLine
         root.SetAction((result, ct) => RunServerAsync(result, serve, ct));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(ImportContactsCommand.Build());
         root.Subcommands.Add(ClassifyCommand.Build());
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(EvalCommand.Build());

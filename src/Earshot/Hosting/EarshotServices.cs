@@ -64,6 +64,9 @@ public static class EarshotServices
         // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
         services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
         services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChannelConnector, Core.Channels.Email.EmailConnector>();
+        services.AddSingleton<Core.Contacts.ContactService>();
+        services.AddSingleton<Core.Channels.Email.EmailIdleWatcher>();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();

@@ -36,6 +36,7 @@ public static class EarshotWebApp
         services.AddHostedService<ReplySenderWorker>();
         services.AddHostedService<ModelTrainingWorker>();
         services.AddHostedService<SourcePollingWorker>();
+        services.AddHostedService<EmailIdleWorker>();
         if (demo)
         {
             services.AddHostedService<DemoStreamWorker>();
@@ -96,6 +97,7 @@ public static class EarshotWebApp
         api.MapTriageApi();
         api.MapTasksApi();
         api.MapCalendarApi();
+        api.MapContactsApi();
         api.MapRoutingApis();
         app.MapEarshotUi();
         return app;
