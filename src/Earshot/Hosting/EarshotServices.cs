@@ -64,6 +64,7 @@ public static class EarshotServices
         // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
         services.AddSingleton<IChannelConnector>(_ => new FeedConnector(ChannelHttp.CreateClient()));
         services.AddSingleton<IChannelConnector>(sp => new MastodonConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
+        services.AddNetworkConnectors();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();
