@@ -1,4 +1,5 @@
 using Earshot.Core.Channels;
+using Earshot.Core.Channels.Bluesky;
 using Earshot.Core.Channels.Reddit;
 using Earshot.Core.Channels.X;
 
@@ -12,6 +13,7 @@ public static class ChannelServices
         // One long-lived client per connector: connection pooling, with DNS changes picked up every few minutes.
         services.AddSingleton<IChannelConnector>(sp => new XConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IChannelConnector>(sp => new RedditConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IChannelConnector>(sp => new BlueskyConnector(ChannelHttp.CreateClient(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
