@@ -42,6 +42,7 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TriageCorrection> TriageCorrections => Set<TriageCorrection>();
     public DbSet<WorkspaceModel> WorkspaceModels => Set<WorkspaceModel>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => ModelConventions.Configure(builder);
 
