@@ -31,6 +31,7 @@ public sealed class BlueskyConnector(HttpClient http, TimeProvider time) : IPoll
     const int MaxEventsPerPoll = 20_000;
 
     readonly BlueskyXrpc _xrpc = new(http, time);
+    readonly BlueskyProfiles _profiles = new(http);
 
     public string Name => ConnectorName;
 
@@ -108,7 +109,7 @@ public sealed class BlueskyConnector(HttpClient http, TimeProvider time) : IPoll
             // The connection dropped mid-stream: keep what arrived; the next poll reconnects at the cursor.
         }
         await CloseQuietlyAsync(socket);
-        return new PollResult(posts, last);
+        return new PollResult(await _profiles.WithAuthorsAsync(source, posts, ct), last);
     }
 
     static JetstreamEvent? Parse(MemoryStream buffer)

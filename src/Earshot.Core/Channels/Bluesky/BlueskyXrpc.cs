@@ -84,12 +84,29 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
         {
             return SendResult.Failure($"The message is {graphemes} characters (graphemes); Bluesky chat allows {MaxChatGraphemes}.", retryable: false);
         }
-        if (message.RecipientHandle is not { Length: > 0 } did || !did.StartsWith("did:", StringComparison.Ordinal))
+        if (message.RecipientHandle is not { Length: > 0 } recipient)
         {
-            return SendResult.Failure("A Bluesky chat message needs the customer's DID, and this conversation has none.", retryable: false);
+            return SendResult.Failure("A Bluesky chat message needs the customer's handle or DID, and this conversation has none.", retryable: false);
         }
         return await WithSessionAsync(message.Source, async session =>
         {
+            var did = recipient.TrimStart('@');
+            if (!did.StartsWith("did:", StringComparison.Ordinal))
+            {
+                // Conversations know the customer by handle; chat wants the DID.
+                using var resolve = Request(message.Source, session, HttpMethod.Get, $"com.atproto.identity.resolveHandle?handle={Uri.EscapeDataString(did)}");
+                using var resolved = await http.SendAsync(resolve, ct);
+                if (!resolved.IsSuccessStatusCode)
+                {
+                    return (resolved.StatusCode, await FailureAsync(resolved, ct));
+                }
+                using var answer = JsonDocument.Parse(await resolved.Content.ReadAsStringAsync(ct));
+                if (!answer.RootElement.TryGetProperty("did", out var value) || value.GetString() is not { Length: > 0 } resolvedDid)
+                {
+                    return (resolved.StatusCode, SendResult.Failure($"Bluesky has no account @{did}.", retryable: false));
+                }
+                did = resolvedDid;
+            }
             using var lookup = Request(message.Source, session, HttpMethod.Get, $"chat.bsky.convo.getConvoForMembers?members={Uri.EscapeDataString(did)}");
             lookup.Headers.Add("atproto-proxy", ChatProxy);
             using var found = await http.SendAsync(lookup, ct);

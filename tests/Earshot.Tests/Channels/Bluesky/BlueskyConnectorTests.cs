@@ -49,7 +49,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
         Name = "Acme on Bluesky",
         Connector = BlueskyConnector.ConnectorName,
         Settings = $$"""
-            {"jetstream":"{{_server.WebSocketAddress}}","service":"{{_server.BaseAddress}}","identifier":"acmeair.bsky.social","app_password":"abcd-efgh-ijkl-mnop",{{listen}}}
+            {"jetstream":"{{_server.WebSocketAddress}}","service":"{{_server.BaseAddress}}","appview":"{{_server.BaseAddress}}","identifier":"acmeair.bsky.social","app_password":"abcd-efgh-ijkl-mnop",{{listen}}}
             """,
     };
 
@@ -59,7 +59,8 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
-                context.Response.StatusCode = 400;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(context.Request.Path == "/xrpc/app.bsky.actor.getProfiles" ? Profiles : "{}");
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
@@ -97,13 +98,16 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
         Assert.Equal([Uri(JoDid, "3lbqjo1"), Uri(SamDid, "3lbqsam2"), Uri(SamDid, "3lbqsam3"), Uri(JoDid, "3lbqjo2")], result.Posts.Select(p => p.Id));
         var first = result.Posts[0];
         Assert.Equal("Acme Air lost my bag again", first.Text);
-        Assert.Equal(JoDid, first.Author?.Handle);
+        Assert.Equal(("jo.bsky.social", "Jo Traveller", 5400L), (first.Author?.Handle, first.Author?.Name, first.Author!.Followers));
+        Assert.Equal(SamDid, result.Posts[1].Author?.Handle);
         Assert.Equal("en", first.Lang);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 11, 59, 0, TimeSpan.Zero), first.CreatedAt);
         Assert.Equal(Uri(JoDid, "3lbqjo1"), result.Posts[3].InReplyTo);
         Assert.Equal("1763899140000007", result.NewCursor);
-        var request = Assert.Single(_server.Requests);
-        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post", request.PathAndQuery);
+        var requests = _server.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post", requests[0].PathAndQuery);
+        Assert.Equal($"/xrpc/app.bsky.actor.getProfiles?actors={JoDid}&actors={SamDid}", System.Uri.UnescapeDataString(requests[1].PathAndQuery));
     }
 
     [Fact]
@@ -117,7 +121,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
 
         Assert.Equal("1763899140000002", first.NewCursor);
         Assert.Equal(2, first.Posts.Count);
-        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1763899140000002", _server.Requests.Last().PathAndQuery);
+        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1763899140000002", _server.Requests.Last(r => r.PathAndQuery.StartsWith("/subscribe")).PathAndQuery);
         Assert.Equal([Uri(SamDid, "3lbqsam9")], second.Posts.Select(p => p.Id));
         Assert.Equal("1763899140000009", second.NewCursor);
     }
@@ -142,7 +146,7 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
 
         Assert.Single(result.Posts);
         Assert.Equal($"/subscribe?wantedCollections=app.bsky.feed.post&wantedDids={JoDid}&wantedDids={SamDid}",
-            System.Uri.UnescapeDataString(_server.Requests.Last().PathAndQuery));
+            System.Uri.UnescapeDataString(_server.Requests.First().PathAndQuery));
     }
 
     [Fact]
@@ -293,6 +297,21 @@ public sealed class BlueskyConnectorTests : IAsyncLifetime
         Assert.False(result.Sent);
         Assert.Equal(2, _server.Requests.Count(r => r.PathAndQuery == "/xrpc/com.atproto.server.createSession"));
         Assert.Equal(2, _server.Requests.Count(r => r.PathAndQuery.StartsWith("/xrpc/app.bsky.feed.getPosts")));
+    }
+
+    [Fact]
+    public async Task SendAsync_PrivateToAHandle_ResolvesTheDidFirst()
+    {
+        _routes["/xrpc/com.atproto.identity.resolveHandle"] = (200, $$"""{"did":"{{JoDid}}"}""");
+        _routes["/xrpc/chat.bsky.convo.getConvoForMembers"] = (200, Convo);
+        _routes["/xrpc/chat.bsky.convo.sendMessage"] = (200, MessageSent);
+
+        var result = await _connector.SendAsync(new OutboundMessage(BlueskySource(), 4, "Hi Jo", ReplyVisibility.Private, null, "jo.bsky.social"), default);
+
+        Assert.True(result.Sent, result.Error);
+        var requests = _server.Requests.ToList();
+        Assert.Equal("/xrpc/com.atproto.identity.resolveHandle?handle=jo.bsky.social", requests[1].PathAndQuery);
+        Assert.Equal("/xrpc/chat.bsky.convo.getConvoForMembers?members=" + System.Uri.EscapeDataString(JoDid), requests[2].PathAndQuery);
     }
 
     [Fact]

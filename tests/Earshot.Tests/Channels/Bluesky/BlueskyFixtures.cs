@@ -23,6 +23,12 @@ static class BlueskyFixtures
     public static string Delete(string did, long timeUs, string rkey) =>
         $$$"""{"did":"{{{did}}}","time_us":{{{timeUs}}},"kind":"commit","commit":{"rev":"3lbqdel","operation":"delete","collection":"app.bsky.feed.post","rkey":"{{{rkey}}}"}}""";
 
+    /// <summary>app.bsky.actor.getProfiles: Jo has a profile; Sam's account is gone (missing from the answer).</summary>
+    public const string Profiles = $$$"""
+        {"profiles":[{"did":"{{{JoDid}}}","handle":"jo.bsky.social","displayName":"Jo Traveller","followersCount":5400,"followsCount":310,"postsCount":912,
+          "indexedAt":"2026-01-01T00:00:00.000Z","createdAt":"2024-02-01T00:00:00.000Z","labels":[]}]}
+        """;
+
     public const string Session = $$$"""
         {"did":"{{{BrandDid}}}","handle":"acmeair.bsky.social","email":"social@acmeair.example.test","emailConfirmed":true,
          "accessJwt":"eyJhbGciOiJFUzI1NksifQ.access","refreshJwt":"eyJhbGciOiJFUzI1NksifQ.refresh","active":true}

@@ -5,6 +5,7 @@ using Earshot.Core.Channels.Bluesky;
 using Earshot.Core.Channels.Polling;
 using Earshot.Core.Data;
 using Earshot.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Earshot.Tests.Channels.Bluesky.BlueskyFixtures;
@@ -28,6 +29,12 @@ public abstract class BlueskyPollingTests(TestDatabase database) : IAsyncLifetim
         _server = await LocalHttpServer.StartAsync();
         _server.Handler = async context =>
         {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(Profiles);
+                return;
+            }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             foreach (var message in _windows.Count > 0 ? _windows.Dequeue() : [])
             {
@@ -55,7 +62,7 @@ public abstract class BlueskyPollingTests(TestDatabase database) : IAsyncLifetim
         var source = new Source
         {
             WorkspaceId = workspace.Id, Platform = "bluesky", Name = "Acme on Bluesky", Connector = BlueskyConnector.ConnectorName, CreatedAt = _harness.Now,
-            Settings = $$"""{"jetstream":"{{_server.WebSocketAddress}}","keywords":"acme air"}""",
+            Settings = $$"""{"jetstream":"{{_server.WebSocketAddress}}","appview":"{{_server.BaseAddress}}","keywords":"acme air"}""",
         };
         db.Sources.Add(source);
         await db.SaveChangesAsync();
@@ -69,11 +76,13 @@ public abstract class BlueskyPollingTests(TestDatabase database) : IAsyncLifetim
         await NewNode().RunOnceAsync(db, default);
 
         Assert.Equal("1763899140000002", cursorAfterFirst);
-        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1763899140000002", _server.Requests.Last().PathAndQuery);
+        Assert.Equal("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1763899140000002", _server.Requests.Last(r => r.PathAndQuery.StartsWith("/subscribe")).PathAndQuery);
         var stored = await db.Posts.IgnoreQueryFilters().Where(p => p.SourceId == source.Id).OrderBy(p => p.ExternalId).Select(p => p.ExternalId).ToListAsync();
         Assert.Equal([$"at://{JoDid}/app.bsky.feed.post/3lbqjo1", $"at://{JoDid}/app.bsky.feed.post/3lbqjo2"], stored);
         var after = await db.Sources.IgnoreQueryFilters().AsNoTracking().SingleAsync(s => s.Id == source.Id);
         Assert.Equal("1763899140000003", after.Cursor);
         Assert.Equal(SourceStatus.Active, after.Status);
+        var jo = await db.Posts.IgnoreQueryFilters().FirstAsync(p => p.SourceId == source.Id);
+        Assert.Equal(("jo.bsky.social", 5400L), (jo.AuthorHandle, jo.AuthorFollowers));
     }
 }
