@@ -44,35 +44,65 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
         var next = state;
         if (!string.IsNullOrEmpty(userId))
         {
-            var (tweets, newest) = await ReadNewestAsync(source, $"2/users/{Uri.EscapeDataString(userId)}/mentions?", "pagination_token", state.Mentions, ct);
+            var (tweets, newest, gap) = await ReadTimelineAsync(source, $"2/users/{Uri.EscapeDataString(userId)}/mentions?", "pagination_token", state.Mentions, state.MentionsGap, ct);
             posts.AddRange(tweets);
-            next = next with { Mentions = newest };
+            next = next with { Mentions = newest, MentionsGap = gap };
         }
         if (!string.IsNullOrEmpty(query))
         {
-            var (tweets, newest) = await ReadNewestAsync(source, $"2/tweets/search/recent?query={Uri.EscapeDataString(query)}&", "next_token", state.Search, ct);
+            var (tweets, newest, gap) = await ReadTimelineAsync(source, $"2/tweets/search/recent?query={Uri.EscapeDataString(query)}&", "next_token", state.Search, state.SearchGap, ct);
             // A mention that also matches the search is the same post: ingest would deduplicate, but hand it on once.
             posts.AddRange(tweets.Where(t => posts.All(p => p.Id != t.Id)));
-            next = next with { Search = newest };
+            next = next with { Search = newest, SearchGap = gap };
         }
         // Oldest first (ids grow with time), so a thread is stored in the order it was written.
+        posts = posts.DistinctBy(p => p.Id).ToList();
         posts.Sort((a, b) => CompareIds(a.Id!, b.Id!));
         return new PollResult(posts, next.Serialize());
     }
 
     /// <summary>
-    /// Reads everything newer than <paramref name="sinceId"/>, newest page first. X answers <c>meta.newest_id</c> on
-    /// the first page, which becomes the cursor. The first poll reads one page only: older posts are history.
+    /// What is new since <paramref name="sinceId"/>, after finishing a <paramref name="gap"/> left by an earlier poll.
+    /// X pages newest first, so a burst larger than one poll's pages (or calls) leaves older tweets unread: they are
+    /// remembered as a gap (<c>since_id</c>..<c>until_id</c>) and read next time, so nothing is skipped.
     /// </summary>
-    async Task<(List<PostDocument> Posts, string? NewestId)> ReadNewestAsync(Source source, string pathAndQuery, string pageParameter, string? sinceId, CancellationToken ct)
+    async Task<(List<PostDocument> Posts, string? NewestId, XGap? Gap)> ReadTimelineAsync(
+        Source source, string pathAndQuery, string pageParameter, string? sinceId, XGap? gap, CancellationToken ct)
+    {
+        var posts = new List<PostDocument>();
+        if (gap is not null)
+        {
+            var old = await ReadRangeAsync(source, pathAndQuery, pageParameter, gap.Since, gap.Until, ct);
+            posts.AddRange(old.Posts);
+            gap = old.Complete ? null : gap with { Until = old.OldestId ?? gap.Until };
+        }
+        var fresh = await ReadRangeAsync(source, pathAndQuery, pageParameter, sinceId, null, ct);
+        posts.AddRange(fresh.Posts);
+        if (!fresh.Complete && sinceId is not null && fresh.OldestId is not null)
+        {
+            // One gap at a time: a new one joins the old (the overlap is read twice and deduplicated by ingest).
+            gap = new XGap(gap?.Since ?? sinceId, fresh.OldestId);
+        }
+        return (posts, fresh.NewestId ?? sinceId, gap);
+    }
+
+    /// <summary>
+    /// Reads tweets after <paramref name="sinceId"/> (and before <paramref name="untilId"/>), newest page first. X answers
+    /// <c>meta.newest_id</c> on the first page, which becomes the cursor. The first poll reads one page only: older
+    /// posts are history, not work.
+    /// </summary>
+    async Task<(List<PostDocument> Posts, string? NewestId, string? OldestId, bool Complete)> ReadRangeAsync(
+        Source source, string pathAndQuery, string pageParameter, string? sinceId, string? untilId, CancellationToken ct)
     {
         var posts = new List<PostDocument>();
         string? newest = null;
+        string? oldest = null;
         string? pageToken = null;
         for (var page = 0; page < MaxPages; page++)
         {
             var url = $"{pathAndQuery}max_results={PageSize}&{TweetFields}"
                       + (sinceId is null ? "" : $"&since_id={Uri.EscapeDataString(sinceId)}")
+                      + (untilId is null ? "" : $"&until_id={Uri.EscapeDataString(untilId)}")
                       + (pageToken is null ? "" : $"&{pageParameter}={Uri.EscapeDataString(pageToken)}");
             using var request = Request(source, HttpMethod.Get, url);
             using var response = await http.SendAsync(request, ct);
@@ -85,14 +115,19 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
             var users = (body.Includes?.Users ?? []).GroupBy(u => u.Id).ToDictionary(g => g.Key, g => g.First());
             posts.AddRange((body.Data ?? []).Select(t => t.ToPost(users)));
             newest ??= body.Meta?.NewestId;
+            oldest = body.Meta?.OldestId ?? oldest;
             pageToken = body.Meta?.NextToken;
-            // Out of calls for this window: stop paging; the rest is read on the next poll after the reset.
-            if (pageToken is null || sinceId is null || Remaining(response) == 0)
+            if (pageToken is null || sinceId is null)
+            {
+                return (posts, newest, oldest, Complete: true);
+            }
+            // Out of calls for this window: stop; the rest is a gap read after the reset.
+            if (Remaining(response) == 0)
             {
                 break;
             }
         }
-        return (posts, newest ?? sinceId);
+        return (posts, newest, oldest, Complete: false);
     }
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct)

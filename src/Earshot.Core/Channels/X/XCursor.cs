@@ -8,6 +8,9 @@ public sealed record XCursor
 {
     [JsonPropertyName("search")] public string? Search { get; init; }
     [JsonPropertyName("mentions")] public string? Mentions { get; init; }
+    /// <summary>Tweets of a burst not read yet (the poll ran out of pages or calls), read first on the next poll.</summary>
+    [JsonPropertyName("search_gap")] public XGap? SearchGap { get; init; }
+    [JsonPropertyName("mentions_gap")] public XGap? MentionsGap { get; init; }
 
     public static XCursor Parse(string? cursor)
     {
@@ -23,3 +26,8 @@ public sealed record XCursor
 
     public string Serialize() => JsonSerializer.Serialize(this);
 }
+
+/// <summary>The tweets after <see cref="Since"/> and before <see cref="Until"/> (both exclusive) still to be read.</summary>
+public sealed record XGap(
+    [property: JsonPropertyName("since_id")] string Since,
+    [property: JsonPropertyName("until_id")] string Until);

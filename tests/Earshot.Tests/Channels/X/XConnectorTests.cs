@@ -107,6 +107,31 @@ public sealed class XConnectorTests : IAsyncLifetime
 
         Assert.Single(_server.Requests);
         Assert.Equal(2, result.Posts.Count);
+        var cursor = XCursor.Parse(result.NewCursor);
+        Assert.Equal("1860000000000000300", cursor.Search);
+        Assert.Equal(new XGap("1", "1860000000000000200"), cursor.SearchGap);
+    }
+
+    [Fact]
+    public async Task PollAsync_GapLeftByAnEarlierPoll_IsReadFirstWithUntilIdThenClosed()
+    {
+        _server.Handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            var body = context.Request.Query.ContainsKey("until_id") ? XFixtures.SearchPage2 : XFixtures.Empty;
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+        };
+        var cursor = new XCursor { Search = "1860000000000000300", SearchGap = new XGap("1", "1860000000000000200") }.Serialize();
+
+        var result = await _connector.PollAsync(XSource(), cursor, default);
+
+        var queries = _server.Requests.Select(Query).ToList();
+        Assert.EndsWith("&since_id=1&until_id=1860000000000000200", queries[0]);
+        Assert.EndsWith("&since_id=1860000000000000300", queries[1]);
+        Assert.Equal(["1860000000000000150"], result.Posts.Select(p => p.Id));
+        var next = XCursor.Parse(result.NewCursor);
+        Assert.Null(next.SearchGap);
+        Assert.Equal("1860000000000000300", next.Search);
     }
 
     [Fact]
