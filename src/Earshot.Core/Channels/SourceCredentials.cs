@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Earshot.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Earshot.Core.Channels;
 
@@ -52,6 +54,26 @@ public sealed class SourceCredentials(ISecretProtector protector)
     {
         source.Settings = Reveal(source.Settings);
         return source;
+    }
+
+    /// <summary>
+    /// Encrypts credentials still stored in plain text (sources saved before encryption existed); returns how many
+    /// sources changed. Run at start-up, after the migrations.
+    /// </summary>
+    public async Task<int> ProtectStoredAsync(EarshotDbContext db, CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var source in await db.Sources.IgnoreQueryFilters().ToListAsync(ct))
+        {
+            var protectedSettings = Protect(source.Settings);
+            if (protectedSettings != Rewrite(source.Settings, (_, value) => value))
+            {
+                source.Settings = protectedSettings;
+                changed++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return changed;
     }
 
     /// <summary>The settings JSON with every secret replaced by <see cref="Mask"/>, for showing to people.</summary>

@@ -68,6 +68,35 @@ public abstract class SourceCredentialsApiTests<TDatabase>(TDatabase database) :
         Assert.Equal(Password, settings.RootElement.GetProperty("password").GetString());
         Assert.Equal("@AcmeAir", settings.RootElement.GetProperty("query").GetString());
     }
+
+    [Fact]
+    public async Task Startup_CredentialsStoredInPlainBefore_AreEncrypted()
+    {
+        long id;
+        await using (var db = database.CreateContext())
+        {
+            var workspace = new Earshot.Core.Workspaces.Workspace { Name = "Old", Slug = $"old-{Guid.NewGuid():N}", CreatedAt = DateTime.UtcNow };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            var source = new Source
+            {
+                WorkspaceId = workspace.Id, Platform = "reddit", Name = "old reddit", Connector = "reddit", CreatedAt = DateTime.UtcNow,
+                Settings = $$"""{"client_id":"id-1","client_secret":"{{Password}}","subreddit":"acmeair"}""",
+            };
+            db.Sources.Add(source);
+            await db.SaveChangesAsync();
+            id = source.Id;
+        }
+
+        await using var app = new EarshotAppFactory(database);
+        _ = app.CreateClient();
+
+        await using var check = app.CreateContext();
+        var raw = await check.Sources.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.Settings).SingleAsync();
+        Assert.DoesNotContain(Password, raw);
+        Assert.Contains("\"client_id\":\"id-1\"", raw);
+        Assert.Contains(Password, app.Services.GetRequiredService<SourceCredentials>().Reveal(raw));
+    }
 }
 
 public sealed class SqliteSourceCredentialsApiTests(SqliteTestDatabase database) : SourceCredentialsApiTests<SqliteTestDatabase>(database);
