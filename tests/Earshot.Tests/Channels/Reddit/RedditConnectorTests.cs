@@ -237,7 +237,6 @@ public sealed class RedditConnectorTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_ExpiredToken_FetchesANewTokenAndRetriesOnce()
     {
-        await _connector.PollAsync(RedditSource(""" "subreddit":"empty" """), null, default).ContinueWith(_ => { });
         var calls = 0;
         _server.Handler = async context =>
         {
