@@ -47,6 +47,7 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<WorkspaceModel> WorkspaceModels => Set<WorkspaceModel>();
     public DbSet<WorkflowRule> WorkflowRules => Set<WorkflowRule>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => ModelConventions.Configure(builder);
 

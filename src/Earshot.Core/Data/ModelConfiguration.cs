@@ -38,6 +38,7 @@ static class ModelConfiguration
             e.Property(k => k.Prefix).HasMaxLength(16);
             e.Property(k => k.Name).HasMaxLength(200);
         });
+        model.Entity<DataProtectionKey>(e => e.Property(k => k.FriendlyName).HasMaxLength(200));
         model.Entity<Source>(e =>
         {
             e.HasIndex(s => new { s.WorkspaceId, s.Name }).IsUnique();

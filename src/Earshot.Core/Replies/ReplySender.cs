@@ -15,7 +15,8 @@ namespace Earshot.Core.Replies;
 /// reply fails with the platform's message, never silently.
 /// </summary>
 public sealed class ReplySender(
-    IDatabaseDialect dialect, ConnectorRegistry connectors, PipelineMetrics metrics, TimeProvider time, ILogger<ReplySender> log)
+    IDatabaseDialect dialect, ConnectorRegistry connectors, PipelineMetrics metrics, TimeProvider time, ILogger<ReplySender> log,
+    SourceCredentials? credentials = null)
 {
     public const int MaxAttempts = 5;
     const int BatchSize = 32;
@@ -72,8 +73,14 @@ public sealed class ReplySender(
         {
             try
             {
+                // Credentials are decrypted in memory only, for this send; the row keeps them encrypted.
+                var readable = credentials is null ? source : credentials.Reveal(source);
                 result = await connector.SendAsync(
-                    new OutboundMessage(source, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient, conversation.Subject), ct);
+                    new OutboundMessage(readable, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient, conversation.Subject), ct);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is System.Security.Cryptography.CryptographicException)
+            {
+                result = SendResult.Failure(ex.Message, retryable: false);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutException or TaskCanceledException && !ct.IsCancellationRequested)
             {

@@ -22,7 +22,8 @@ public static class SourcesApi
         TypedResults.Ok((await db.Sources.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct)).Select(SourceJson.From).ToList());
 
     static async Task<Results<Created<SourceJson>, ProblemHttpResult>> CreateAsync(
-        SourceRequest request, ClaimsPrincipal user, EarshotDbContext db, ConnectorRegistry connectors, TimeProvider time, CancellationToken ct)
+        SourceRequest request, ClaimsPrincipal user, EarshotDbContext db, ConnectorRegistry connectors, SourceCredentials credentials, TimeProvider time,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Platform) || request.Platform.Length > 32)
         {
@@ -53,7 +54,8 @@ public static class SourcesApi
             Platform = request.Platform.Trim().ToLowerInvariant(),
             Name = name,
             Connector = connector,
-            Settings = request.Settings is { ValueKind: JsonValueKind.Object } s ? s.GetRawText() : "{}",
+            // Tokens, secrets and passwords are encrypted before they reach the database.
+            Settings = credentials.Protect(request.Settings is { ValueKind: JsonValueKind.Object } s ? s.GetRawText() : "{}"),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Sources.Add(source);
@@ -64,8 +66,23 @@ public static class SourcesApi
 
 public sealed record SourceRequest(string? Platform, string? Name, string? Connector, JsonElement? Settings);
 
-/// <summary>A source as the API shows it; settings are never echoed (they hold credentials).</summary>
-public sealed record SourceJson(long Id, string Platform, string Name, string Connector, string Status, string? LastError, DateTime? LastErrorAt, DateTime CreatedAt)
+/// <summary>A source as the API shows it; credentials in its settings are masked, never echoed.</summary>
+public sealed record SourceJson(long Id, string Platform, string Name, string Connector, string Status, string? LastError, DateTime? LastErrorAt, DateTime CreatedAt,
+    JsonElement Settings)
 {
-    public static SourceJson From(Source s) => new(s.Id, s.Platform, s.Name, s.Connector, TriageJson.Name(s.Status), s.LastError, s.LastErrorAt, s.CreatedAt);
+    public static SourceJson From(Source s) => new(s.Id, s.Platform, s.Name, s.Connector, TriageJson.Name(s.Status), s.LastError, s.LastErrorAt, s.CreatedAt,
+        MaskedSettings(s.Settings));
+
+    static JsonElement MaskedSettings(string settings)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(SourceCredentials.MaskSecrets(settings));
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonDocument.Parse("{}").RootElement.Clone();
+        }
+    }
 }

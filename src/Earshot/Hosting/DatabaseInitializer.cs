@@ -17,7 +17,8 @@ public sealed class DatabaseInitializer(
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> database,
     StartupOptions startup,
     TimeProvider time,
-    ILogger<DatabaseInitializer> log)
+    ILogger<DatabaseInitializer> log,
+    Core.Channels.SourceCredentials? credentials = null)
 {
     public const string AdminKeyVariable = "EARSHOT_ADMIN_KEY";
 
@@ -30,6 +31,10 @@ public sealed class DatabaseInitializer(
             log.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
         }
         await db.Database.MigrateAsync(ct);
+        if (credentials is not null && await credentials.ProtectStoredAsync(db, ct) is > 0 and var protectedCount)
+        {
+            log.LogInformation("Encrypted the credentials of {Count} source(s) stored before encryption", protectedCount);
+        }
         if (database.Value.Provider == DatabaseProvider.Sqlite)
         {
             // An embedded SQLite database has one node: leases still held are from a process that died, so the

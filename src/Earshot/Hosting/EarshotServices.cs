@@ -67,6 +67,7 @@ public static class EarshotServices
         services.AddSingleton<IChannelConnector, Core.Channels.Email.EmailConnector>();
         services.AddSingleton<Core.Contacts.ContactService>();
         services.AddSingleton<Core.Channels.Email.EmailIdleWatcher>();
+        services.AddNetworkConnectors();
         services.AddSingleton<ConnectorRegistry>();
         services.AddSingleton<SourcePoller>();
         services.AddSingleton<IPasswordHasher<object>, PasswordHasher<object>>();

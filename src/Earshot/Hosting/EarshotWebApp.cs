@@ -83,6 +83,7 @@ public static class EarshotWebApp
         app.MapMetrics("/metrics");
         app.MapSignInApi();
         app.MapWebhookApi();
+        app.MapMetaWebhookApi();
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName })
             .ScopedToWorkspace();

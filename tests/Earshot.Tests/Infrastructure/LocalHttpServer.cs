@@ -27,6 +27,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The same server as a ws:// address, for WebSocket clients.</summary>
+    public Uri WebSocketAddress => new UriBuilder(BaseAddress) { Scheme = "ws" }.Uri;
+
     public static async Task<LocalHttpServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -34,8 +37,17 @@ public sealed class LocalHttpServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new LocalHttpServer(app);
+        // Streaming networks (Bluesky's Jetstream) are served over WebSockets by the same handler.
+        app.UseWebSockets();
         app.Run(async context =>
         {
+            if (context.WebSockets.IsWebSocketRequest)
+            {
+                server.Requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString,
+                    context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), null, ""));
+                await server.Handler(context);
+                return;
+            }
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             server.Requests.Enqueue(new RecordedRequest(

@@ -7,7 +7,7 @@ namespace Earshot.Core.Channels.Email;
 /// Holds an IMAP IDLE on a mailbox and returns as soon as the server says mail arrived, so the source can be
 /// polled at once instead of at its next interval. Reading stays with the poller (cursor, lease, one node).
 /// </summary>
-public sealed class EmailIdleWatcher
+public sealed class EmailIdleWatcher(SourceCredentials? credentials = null)
 {
     /// <summary>RFC 2177 asks clients to renew IDLE within 29 minutes; servers and NATs often drop it sooner.</summary>
     public static readonly TimeSpan Renew = TimeSpan.FromMinutes(9);
@@ -18,7 +18,8 @@ public sealed class EmailIdleWatcher
     /// </summary>
     public async Task<bool?> WaitForMailAsync(Source source, CancellationToken ct)
     {
-        var settings = EmailSettings.Read(source);
+        // Secrets are stored encrypted; they are revealed in memory only, for this connection.
+        var settings = EmailSettings.Read(credentials is null ? source : credentials.Reveal(source));
         using var client = new ImapClient { Timeout = 30_000 };
         await client.ConnectAsync(settings.ImapHost, settings.ImapPort, settings.ImapSecurity, ct);
         await client.AuthenticateAsync(settings.Username, settings.Password, ct);

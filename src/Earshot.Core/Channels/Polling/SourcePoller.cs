@@ -12,7 +12,8 @@ namespace Earshot.Core.Channels.Polling;
 /// so a restart neither misses nor repeats.
 /// </summary>
 public sealed class SourcePoller(
-    IDatabaseDialect dialect, ConnectorRegistry connectors, PostIngestor ingestor, TimeProvider time, ILogger<SourcePoller> log)
+    IDatabaseDialect dialect, ConnectorRegistry connectors, PostIngestor ingestor, TimeProvider time, ILogger<SourcePoller> log,
+    SourceCredentials? credentials = null)
 {
     public const string IntervalSetting = "poll_interval_seconds";
     const int BatchSize = 4;
@@ -55,7 +56,9 @@ public sealed class SourcePoller(
         PollResult result;
         try
         {
-            result = await connector.PollAsync(source, source.Cursor, ct);
+            // Credentials are decrypted in memory only, for this poll; the row keeps them encrypted.
+            var readable = credentials is null ? source : credentials.Reveal(source);
+            result = await connector.PollAsync(readable, source.Cursor, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

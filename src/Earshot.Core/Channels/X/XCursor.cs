@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Earshot.Core.Channels.X;
+
+/// <summary>The newest tweet id read from recent search and from the mentions timeline (each a <c>since_id</c>).</summary>
+public sealed record XCursor
+{
+    [JsonPropertyName("search")] public string? Search { get; init; }
+    [JsonPropertyName("mentions")] public string? Mentions { get; init; }
+    /// <summary>Tweets of a burst not read yet (the poll ran out of pages or calls), read first on the next poll.</summary>
+    [JsonPropertyName("search_gap")] public XGap? SearchGap { get; init; }
+    [JsonPropertyName("mentions_gap")] public XGap? MentionsGap { get; init; }
+
+    public static XCursor Parse(string? cursor)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(cursor) ? new() : JsonSerializer.Deserialize<XCursor>(cursor) ?? new();
+        }
+        catch (JsonException)
+        {
+            return new();
+        }
+    }
+
+    public string Serialize() => JsonSerializer.Serialize(this);
+}
+
+/// <summary>The tweets after <see cref="Since"/> and before <see cref="Until"/> (both exclusive) still to be read.</summary>
+public sealed record XGap(
+    [property: JsonPropertyName("since_id")] string Since,
+    [property: JsonPropertyName("until_id")] string Until);
