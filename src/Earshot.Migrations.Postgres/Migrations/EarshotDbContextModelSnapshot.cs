@@ -713,6 +713,9 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_posts_status_id");
 
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_posts_workspace_id_created_at");
+
                     b.HasIndex("WorkspaceId", "Id")
                         .HasDatabaseName("ix_posts_workspace_id_id");
 

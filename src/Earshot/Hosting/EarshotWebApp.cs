@@ -26,6 +26,7 @@ public static class EarshotWebApp
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);
+        services.AddEarshotConsole();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EarshotDbContext>>().CreateDbContext());
         services.AddSingleton(new StartupOptions { Demo = demo });
         services.AddHostedService<StartupService>();
@@ -94,6 +95,7 @@ public static class EarshotWebApp
         api.MapTriageApi();
         api.MapTasksApi();
         api.MapCalendarApi();
+        api.MapConsoleApi();
         app.MapGet("/", () => Results.Text(
             "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
             .ExcludeFromDescription();
