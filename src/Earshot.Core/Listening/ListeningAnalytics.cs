@@ -79,7 +79,8 @@ public static class ListeningAnalytics
                 mentions == 0 ? 0 : Math.Round(100.0 * t.Posts / mentions, 1), t.Series))
             .ToList();
 
-        var counter = new TermCounter();
+        // The rules' own tags (brand names) are in nearly every post they match: they would top every list.
+        var counter = new TermCounter(ruleNames.Keys);
         var texts = await heard.Where(p => p.CreatedAt >= from && p.CreatedAt < to)
             .OrderByDescending(p => p.Id).Take(TermSample).Select(p => p.Text).ToListAsync(ct);
         foreach (var text in texts)
