@@ -23,7 +23,7 @@ public static class SupervisionApi
     }
 
     static async Task<Results<Ok<Wallboard>, ProblemHttpResult>> WallboardAsync(
-        int? atRiskMinutes, ClaimsPrincipal user, EarshotDbContext db, TimeProvider time, CancellationToken ct)
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "at_risk_minutes")] int? atRiskMinutes, ClaimsPrincipal user, EarshotDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (atRiskMinutes is < 1 or > 1440)
         {
