@@ -3,7 +3,7 @@ namespace Earshot.Core.Listening;
 /// <summary>
 /// Says whether an incident is forming: the latest window's volume against the windows before it. It needs both a
 /// real jump (a z-score, with the spread never taken below the Poisson noise of the baseline) and a real count, so
-/// three posts in a quiet night are not a crisis. Pure.
+/// three posts in a quiet night are not a crisis, and some history, so a new workspace's first hour is not one either. Pure.
 /// </summary>
 public static class IncidentDetector
 {
@@ -20,9 +20,13 @@ public static class IncidentDetector
         var spread = Math.Max(Math.Sqrt(variance), Math.Max(1, Math.Sqrt(mean)));
         var z = (current - mean) / spread;
         var ratio = current / Math.Max(mean, 1);
-        var forming = current >= minimumPosts && z >= zThreshold && ratio >= ratioThreshold;
+        // Without any history (a new workspace, a new source) every first hour would look like a crisis.
+        var history = baseline.Any(x => x > 0);
+        var forming = history && current >= minimumPosts && z >= zThreshold && ratio >= ratioThreshold;
         var reason = forming
             ? $"{current} posts in the last {Describe(windowEnd - windowStart)}, {ratio:0.#}× the usual {mean:0.#} (z = {z:0.#}); {currentNegative} negative"
+            : !history
+                ? $"{current} posts in the last {Describe(windowEnd - windowStart)}; nothing heard in the day before to compare with"
             : current < minimumPosts
                 ? $"{current} posts in the last {Describe(windowEnd - windowStart)}: below the {minimumPosts} needed to call an incident"
                 : $"{current} posts in the last {Describe(windowEnd - windowStart)} against a usual {mean:0.#}: within normal range";

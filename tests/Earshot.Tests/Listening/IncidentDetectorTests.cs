@@ -10,7 +10,7 @@ public class IncidentDetectorTests
     [InlineData(10, 10, false, "steady traffic")]
     [InlineData(40, 10, true, "four times the usual")]
     [InlineData(8, 0, false, "a jump from nothing, but under the minimum count")]
-    [InlineData(12, 0, true, "a jump from nothing past the minimum count")]
+    [InlineData(12, 0, false, "no history to compare with")]
     [InlineData(15, 10, false, "a little busier than usual")]
     public void Evaluate_CurrentAgainstFlatBaseline(int current, int usual, bool forming, string why)
     {
@@ -19,6 +19,16 @@ public class IncidentDetectorTests
         var signal = IncidentDetector.Evaluate(End.AddHours(-1), End, current, current / 2, baseline);
 
         Assert.True(signal.Forming == forming, $"{why}: {signal.Reason}");
+    }
+
+    [Fact]
+    public void Evaluate_JumpFromAQuietDay_IsForming()
+    {
+        int[] quiet = [.. Enumerable.Repeat(0, 23), 1];
+
+        var signal = IncidentDetector.Evaluate(End.AddHours(-1), End, 12, 6, quiet);
+
+        Assert.True(signal.Forming, signal.Reason);
     }
 
     [Fact]
