@@ -21,6 +21,7 @@ static class ModelConfiguration
 {
     public static void Configure(ModelBuilder model)
     {
+        RoutingModelConfiguration.Configure(model);
         model.Entity<Workspace>(e =>
         {
             e.HasIndex(w => w.Slug).IsUnique();

@@ -98,6 +98,7 @@ public static class EarshotWebApp
         api.MapTasksApi();
         api.MapCalendarApi();
         api.MapConsoleApi();
+        api.MapRoutingApis();
         app.MapEarshotUi();
         return app;
     }
