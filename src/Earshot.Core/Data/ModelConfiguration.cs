@@ -55,6 +55,8 @@ static class ModelConfiguration
             e.HasIndex(p => new { p.WorkspaceId, p.Platform, p.ExternalId }).IsUnique();
             e.HasIndex(p => new { p.Status, p.Id });
             e.HasIndex(p => new { p.WorkspaceId, p.Id });
+            // Listening analytics and date-filtered search read a workspace's posts by time.
+            e.HasIndex(p => new { p.WorkspaceId, p.CreatedAt });
             e.HasIndex(p => p.ConversationId);
             e.HasOne<Workspace>().WithMany().HasForeignKey(p => p.WorkspaceId);
             e.HasOne<Source>().WithMany().HasForeignKey(p => p.SourceId);

@@ -934,6 +934,9 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.HasIndex("WorkspaceId", "ContentKey")
                         .HasDatabaseName("ix_posts_workspace_id_content_key");
 
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_posts_workspace_id_created_at");
+
                     b.HasIndex("WorkspaceId", "Id")
                         .HasDatabaseName("ix_posts_workspace_id_id");
 

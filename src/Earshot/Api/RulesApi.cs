@@ -69,12 +69,8 @@ public static class RulesApi
             return (ProblemHttpResult)Problems.BadRequest($"limit must be between 1 and {MaxPreview}", "limit");
         }
         var rule = RuleQuery.Parse(request.Query!);
-        var posts = await db.Posts.AsNoTracking().OrderByDescending(p => p.Id).Take(limit).ToListAsync(ct);
-        var matches = posts
-            .Where(p => rule.Matches(new ListeningPost(p.Text, p.AuthorHandle, p.Platform, p.Language ?? p.LanguageHint, p.AuthorFollowers, p.AuthorVerified)))
-            .Select(PostJson.From)
-            .ToList();
-        return TypedResults.Ok(new PreviewResponse(rule.ToString(), posts.Count, matches.Count, matches));
+        var (scanned, matches) = await RulePreview.RunAsync(db, rule, limit, ct);
+        return TypedResults.Ok(new PreviewResponse(rule.ToString(), scanned, matches.Count, [.. matches.Select(PostJson.From)]));
     }
 
     static ProblemHttpResult? Invalid(string? query)

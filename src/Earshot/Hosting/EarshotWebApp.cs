@@ -27,6 +27,7 @@ public static class EarshotWebApp
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);
+        services.AddEarshotConsole();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EarshotDbContext>>().CreateDbContext());
         services.AddSingleton(new StartupOptions { Demo = demo });
         services.AddHostedService<StartupService>();
@@ -99,6 +100,7 @@ public static class EarshotWebApp
         api.MapTasksApi();
         api.MapCalendarApi();
         api.MapContactsApi();
+        api.MapConsoleApi();
         api.MapRoutingApis();
         app.MapEarshotUi();
         return app;
