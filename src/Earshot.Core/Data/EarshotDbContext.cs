@@ -42,6 +42,9 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TriageCorrection> TriageCorrections => Set<TriageCorrection>();
     public DbSet<WorkspaceModel> WorkspaceModels => Set<WorkspaceModel>();
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+    public DbSet<ConversationViewer> ConversationViewers => Set<ConversationViewer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => ModelConventions.Configure(builder);
 
@@ -65,6 +68,9 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
         ScopeToWorkspace<AuditEntry>(model);
         ScopeToWorkspace<TriageCorrection>(model);
         ScopeToWorkspace<WorkspaceModel>(model);
+        ScopeToWorkspace<CannedResponse>(model);
+        ScopeToWorkspace<ConversationNote>(model);
+        ScopeToWorkspace<ConversationViewer>(model);
         model.Entity<Workspace>().HasQueryFilter(w => WorkspaceScope == null || w.Id == WorkspaceScope);
         ModelConventions.UseSnakeCaseNames(model);
     }

@@ -21,6 +21,7 @@ static class ModelConfiguration
 {
     public static void Configure(ModelBuilder model)
     {
+        DesktopModelConfiguration.Configure(model);
         model.Entity<Workspace>(e =>
         {
             e.HasIndex(w => w.Slug).IsUnique();
@@ -145,6 +146,7 @@ static class ModelConfiguration
             e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId);
             e.HasOne<Agent>().WithMany().HasForeignKey(r => r.AgentId);
             e.Property(r => r.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
+            e.Property(r => r.ReviewReasons).HasJsonConversion();
         });
         model.Entity<SlaPolicy>(e =>
         {

@@ -3,6 +3,7 @@ using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
 using Earshot.Core.Data;
 using Earshot.Core.Listening;
+using Earshot.Core.Replies;
 using Earshot.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,9 +66,23 @@ public static class DemoWorkspace
         {
             WorkspaceId = workspace.Id, Platform = "x", Name = StreamSourceName, Connector = DemoConnector.ConnectorName, CreatedAt = now,
         });
+        db.CannedResponses.AddRange(CannedResponses.Select(c => new CannedResponse
+        {
+            WorkspaceId = workspace.Id, Title = c.Title, Text = c.Text, Keywords = c.Keywords, CreatedAt = now,
+        }));
         await db.SaveChangesAsync(ct);
         return workspace;
     }
+
+    /// <summary>The demo's canned responses, with placeholders the composer fills in.</summary>
+    public static readonly IReadOnlyList<(string Title, string Text, string Keywords)> CannedResponses =
+    [
+        ("Lost bag: take it to DM", "Hi {first_name}, I'm sorry your bag hasn't arrived. Could you send us your bag tag number in a direct message? Your case is {case_id}. {agent_name}", "baggage bag lost luggage delayed"),
+        ("Delayed flight: rebooking", "Hi {first_name}, sorry about the delay. I can look at rebooking options for you right away; please DM us your booking reference. Case {case_id}.", "delay delayed cancelled rebook flight"),
+        ("Refund request: how it works", "Hi {first_name}, refund requests are handled by our refunds team. I've opened case {case_id} for you and they will reply within 5 working days.", "refund money back cancel"),
+        ("Thanks for the kind words", "Thank you {first_name}! We'll pass this on to the crew. {agent_name}", "praise thanks thank kind"),
+        ("App problems", "Hi {first_name}, sorry the app is giving you trouble. Could you tell us your phone model and app version? Case {case_id}.", "app crash login outage down"),
+    ];
 
     static ListeningRule Rule(long workspaceId, string name, string query, string tag, DateTime now) =>
         new() { WorkspaceId = workspaceId, Name = name, Query = query, Tag = tag, CreatedAt = now };

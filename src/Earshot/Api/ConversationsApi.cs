@@ -49,7 +49,8 @@ public static class ConversationsApi
         return TypedResults.Ok(new Page<ConversationJson>(items, rows.Count > take ? Paging.Encode(items[^1].Id) : null));
     }
 
-    static async Task<Results<Ok<ConversationDetailJson>, ProblemHttpResult>> GetAsync(long id, EarshotDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<ConversationDetailJson>, ProblemHttpResult>> GetAsync(
+        long id, EarshotDbContext db, ViewerPresence viewerPresence, CancellationToken ct)
     {
         var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (conversation is null)
@@ -61,8 +62,10 @@ public static class ConversationsApi
         var assignee = conversation.AssigneeId is { } aid
             ? await db.Agents.AsNoTracking().Where(a => a.Id == aid).Select(a => new AgentSummaryJson(a.Id, a.Name, a.Email)).SingleOrDefaultAsync(ct)
             : null;
+        var viewers = await viewerPresence.CurrentAsync(db, id, ct);
         return TypedResults.Ok(new ConversationDetailJson(
-            ConversationJson.From(conversation), assignee, [.. posts.Select(PostJson.From)], [.. replies.Select(ReplyJson.From)]));
+            ConversationJson.From(conversation), assignee, [.. posts.Select(PostJson.From)], [.. replies.Select(ReplyJson.From)],
+            [.. viewers.Select(v => new ViewerJson(v.AgentId, v.AgentName, v.LastSeenAt))]));
     }
 
     static async Task<Results<Accepted<ReplyJson>, ProblemHttpResult>> ReplyAsync(
@@ -99,7 +102,7 @@ public static class ConversationsApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Conversation {id} does not exist in this workspace.");
         }
-        var error = await conversations.ResolveAsync(db, conversation, request?.Disposition?.Trim(), user.Actor(), ct);
+        var error = await conversations.ResolveAsync(db, conversation, request?.Disposition?.Trim(), request?.Tags ?? [], user.Actor(), ct);
         return error is null ? TypedResults.Ok(ConversationJson.From(conversation)) : (ProblemHttpResult)Problems.Conflict(error);
     }
 
@@ -135,6 +138,7 @@ public static class ConversationsApi
 /// <summary>A reply: its text, and whether it goes out in the same medium (public) or privately.</summary>
 public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId);
 
-public sealed record ResolveRequest(string? Disposition);
+/// <summary>How the conversation ended (disposition) and tags for reporting and search.</summary>
+public sealed record ResolveRequest(string? Disposition, List<string>? Tags = null);
 
 public sealed record TransferRequest(long? QueueId, long? AgentId, string? Reason);

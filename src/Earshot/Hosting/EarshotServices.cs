@@ -58,6 +58,7 @@ public static class EarshotServices
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<ViewerPresence>();
         services.AddSingleton<DemoConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
         services.AddSingleton<IChannelConnector, WebhookConnector>();

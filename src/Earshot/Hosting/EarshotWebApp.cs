@@ -96,6 +96,7 @@ public static class EarshotWebApp
         api.MapTriageApi();
         api.MapTasksApi();
         api.MapCalendarApi();
+        api.MapApprovalsApi();
         app.MapEarshotUi();
         return app;
     }
