@@ -1,6 +1,7 @@
 using Earshot.Core.Agents;
 using Earshot.Core.Channels;
 using Earshot.Core.Channels.Demo;
+using Earshot.Core.Contacts;
 using Earshot.Core.Data;
 using Earshot.Core.Listening;
 using Earshot.Core.Replies;
@@ -66,6 +67,26 @@ public static class DemoWorkspace
         {
             WorkspaceId = workspace.Id, Platform = "x", Name = StreamSourceName, Connector = DemoConnector.ConnectorName, CreatedAt = now,
         });
+        var contacts = Customers.Select(c => (c.Handle, Contact: new Contact
+        {
+            WorkspaceId = workspace.Id, DisplayName = c.Name, CustomerId = c.CustomerId, Tier = c.Tier, LifetimeValue = c.LifetimeValue,
+            Email = $"{c.Handle.Replace('.', '_')}@customers.example", CreatedAt = now,
+        })).ToList();
+        db.Contacts.AddRange(contacts.Select(c => c.Contact));
+        await db.SaveChangesAsync(ct);
+        // The same customer on several networks: one contact, one identity per network.
+        foreach (var (handle, contact) in contacts)
+        {
+            foreach (var platform in new[] { "x", "mastodon", "bluesky" })
+            {
+                db.Identities.Add(new Identity
+                {
+                    WorkspaceId = workspace.Id, Platform = platform, Handle = handle, HandleNormalized = Identity.Normalize(handle),
+                    DisplayName = contact.DisplayName, ContactId = contact.Id, FirstSeenAt = now, LastSeenAt = now,
+                    Followers = 120 + handle.Length * 37, Verified = contact.Tier == "platinum",
+                });
+            }
+        }
         db.CannedResponses.AddRange(CannedResponses.Select(c => new CannedResponse
         {
             WorkspaceId = workspace.Id, Title = c.Title, Text = c.Text, Keywords = c.Keywords, CreatedAt = now,
@@ -73,6 +94,17 @@ public static class DemoWorkspace
         await db.SaveChangesAsync(ct);
         return workspace;
     }
+
+    /// <summary>Known customers of the demo (handles the demo stream uses), with their CRM facts.</summary>
+    public static readonly IReadOnlyList<(string Handle, string Name, string CustomerId, string Tier, double LifetimeValue)> Customers =
+    [
+        ("maria_g", "Maria Garcia", "CUST-10021", "gold", 18_450),
+        ("jdoe88", "John Doe", "CUST-10388", "standard", 920),
+        ("travelwithtom", "Tom Becker", "CUST-11002", "platinum", 64_300),
+        ("priya.k", "Priya Kumar", "CUST-10457", "silver", 5_210),
+        ("sofia_r", "Sofia Rossi", "CUST-12090", "gold", 22_800),
+        ("emma_l", "Emma Larsen", "CUST-10777", "standard", 1_340),
+    ];
 
     /// <summary>The demo's canned responses, with placeholders the composer fills in.</summary>
     public static readonly IReadOnlyList<(string Title, string Text, string Keywords)> CannedResponses =

@@ -80,43 +80,18 @@ public static class AgentsApi
     }
 
     static async Task<Results<Ok<AgentJson>, ProblemHttpResult>> PresenceAsync(
-        long id, PresenceRequest request, EarshotDbContext db, WorkSignals signals, TimeProvider time, CancellationToken ct)
+        long id, PresenceRequest request, EarshotDbContext db, PresenceService presences, CancellationToken ct)
     {
         if (!Enum.TryParse<Presence>(request.Status, ignoreCase: true, out var presence) || int.TryParse(request.Status, out _))
         {
             return (ProblemHttpResult)Problems.BadRequest("status must be available, away or offline", "status");
         }
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (agent is null)
-        {
-            return (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
-        }
-        var now = time.GetUtcNow().UtcDateTime;
-        if (agent.Presence != presence)
-        {
-            agent.Presence = presence;
-            agent.PresenceChangedAt = now;
-        }
-        if (presence != Presence.Available)
-        {
-            // Offers of an agent who steps away go back to the queue at once.
-            foreach (var offer in await db.Offers.Where(o => o.AgentId == id && o.Status == OfferStatus.Pending).ToListAsync(ct))
-            {
-                offer.Status = OfferStatus.Withdrawn;
-                offer.RespondedAt = now;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        signals.Routing.Notify();
-        return TypedResults.Ok(AgentJson.From(agent));
+        var agent = await presences.SetAsync(db, id, presence, ct);
+        return agent is null ? (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.") : TypedResults.Ok(AgentJson.From(agent));
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var updated = await db.Agents.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastHeartbeatAt, now), ct);
-        return updated == 0 ? (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.") : TypedResults.NoContent();
-    }
+    static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, PresenceService presences, CancellationToken ct) =>
+        await presences.HeartbeatAsync(db, id, ct) ? TypedResults.NoContent() : (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
 
     static async Task<Results<Ok<List<OfferJson>>, ProblemHttpResult>> OffersAsync(long id, EarshotDbContext db, CancellationToken ct)
     {
