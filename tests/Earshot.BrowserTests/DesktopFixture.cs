@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
@@ -81,6 +83,26 @@ public sealed class DesktopFixture : IAsyncLifetime
     /// <summary>The circuit is up and the keyboard module loaded once the layout marks itself interactive.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Pushes a customer post through the API and waits until the pipeline made it a conversation; returns its id.</summary>
+    public async Task<long> PostCareConversationAsync(string text, string handle)
+    {
+        var body = JsonSerializer.Serialize(new { id = $"browser-{Guid.NewGuid():N}", platform = "x", text, author = new { handle, name = handle } });
+        var response = await Api.PostAsync("/api/v1/posts", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        var postId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("post_ids")[0].GetInt64();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var post = await Api.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{postId}");
+            if (post.TryGetProperty("conversation_id", out var id) && id.ValueKind == JsonValueKind.Number)
+            {
+                return id.GetInt64();
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Post {postId} did not become a conversation:\n" + ServerOutput);
+    }
 
     public async Task ScreenshotAsync(IPage page, string name)
     {
