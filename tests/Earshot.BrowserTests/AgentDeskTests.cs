@@ -126,4 +126,22 @@ public sealed class AgentDeskTests(DesktopFixture desktop)
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Keyboard shortcuts" })).ToContainTextAsync("reply privately");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ConversationView_At200PercentZoom_NeedsNoSidewaysScrolling()
+    {
+        var conversationId = await desktop.PostCareConversationAsync("@acmeair flight to Paris delayed again, any news?", "zoomtester");
+        var page = await desktop.SignInAsync(DesktopFixture.AgentEmail);
+        // A 1366 × 860 laptop at 200 % zoom lays out like a 683 × 430 window.
+        await page.SetViewportSizeAsync(683, 430);
+
+        await page.GotoAsync($"/conversations/{conversationId}");
+        await DesktopFixture.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customer" })).ToBeVisibleAsync();
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 1, $"the page is {overflow}px wider than the window");
+        await Assertions.Expect(page.Locator("#composer-text")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }
