@@ -19,11 +19,12 @@ public sealed class AgentDeskTests(DesktopFixture desktop)
         var offer = page.Locator("[data-offer]").First;
         await offer.WaitForAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(offer.GetByRole(AriaRole.Timer)).ToContainTextAsync("expires in");
-        await desktop.ScreenshotAsync(page, "inbox");
         var conversationId = await offer.GetAttributeAsync("data-conversation-id");
         await offer.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         var row = page.Locator($"tr[data-conversation='{conversationId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Timer)).Not.ToBeEmptyAsync();
+        await desktop.ScreenshotAsync(page, "inbox");
         await row.GetByRole(AriaRole.Link).ClickAsync();
 
         await page.WaitForURLAsync($"**/conversations/{conversationId}");

@@ -25,6 +25,7 @@ public sealed class DesktopFixture : IAsyncLifetime
     readonly StringBuilder _output = new();
     Process? _server;
     IPlaywright? _playwright;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _signedIn = new();
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
@@ -67,9 +68,24 @@ public sealed class DesktopFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the sign-in form and waits until the desktop is interactive.</summary>
+    /// <summary>
+    /// Signs in through the sign-in form (once per person; later calls reuse the cookie in a fresh browser context)
+    /// and waits until the desktop is interactive.
+    /// </summary>
     public async Task<IPage> SignInAsync(string email)
     {
+        if (_signedIn.TryGetValue(email, out var state))
+        {
+            var context = await Browser.NewContextAsync(new()
+            {
+                BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 860 }, StorageState = state,
+            });
+            context.SetDefaultTimeout(15_000);
+            var again = await context.NewPageAsync();
+            await again.GotoAsync("/inbox");
+            await WaitInteractiveAsync(again);
+            return again;
+        }
         var page = await NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -77,6 +93,7 @@ public sealed class DesktopFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
         await WaitInteractiveAsync(page);
+        _signedIn[email] = await page.Context.StorageStateAsync();
         return page;
     }
 
