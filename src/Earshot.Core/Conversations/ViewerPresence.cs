@@ -20,6 +20,8 @@ public sealed class ViewerPresence(TimeProvider time)
         {
             return;
         }
+        // A new viewer row is rare (once per page opened): the moment to drop rows of pages that closed without saying so.
+        await PurgeAsync(db, ct);
         db.ConversationViewers.Add(new ConversationViewer
         {
             ConversationId = conversationId, AgentId = agentId, WorkspaceId = workspaceId, AgentName = agentName, LastSeenAt = now,

@@ -132,6 +132,11 @@ public abstract class DesktopApiTests<TDatabase> : IClassFixture<TDatabase>, IAs
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow + ViewerPresence.Expiry + TimeSpan.FromSeconds(1));
         var afterExpiry = await new ViewerPresence(later).CurrentAsync(db, conversationId, default);
 
+        var muchLater = new FakeTimeProvider(DateTimeOffset.UtcNow + ViewerPresence.Expiry * 3);
+        var purged = await new ViewerPresence(muchLater).PurgeAsync(db, default);
+
+        Assert.True(purged >= 1);
+        Assert.False(await db.ConversationViewers.AnyAsync(v => v.ConversationId == conversationId));
         var viewer = Assert.Single(json.GetProperty("viewers").EnumerateArray());
         Assert.Equal((agent.Id, agent.Name), (viewer.GetProperty("agent_id").GetInt64(), viewer.GetProperty("name").GetString()));
         Assert.Empty(afterExpiry);
