@@ -1,3 +1,4 @@
+using Earshot.Core.Sla;
 using Earshot.Core.Workspaces;
 
 namespace Earshot.Core.Agents;
@@ -25,7 +26,14 @@ public sealed class Agent
     public DateTime? LastOfferedAt { get; set; }
     /// <summary>A simulated agent of the demo workspace that accepts and answers on its own.</summary>
     public bool IsSimulated { get; set; }
+    /// <summary>While <see cref="Presence"/> is wrap-up: when it ends and the agent is available again.</summary>
+    public DateTime? WrapUpUntil { get; set; }
+    /// <summary>The agent's working hours; outside them the agent is offered no work. Null means no schedule.</summary>
+    public BusinessCalendar? Schedule { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Whether the agent's schedule has them at work at <paramref name="nowUtc"/>.</summary>
+    public bool IsWorkingAt(DateTime nowUtc) => Schedule is null || SlaClock.IsOpen(nowUtc, Schedule);
 
     public int CapacityFor(string medium) => Capacity.TryGetValue(medium, out var n) ? n : 0;
 

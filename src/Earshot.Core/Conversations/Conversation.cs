@@ -38,6 +38,16 @@ public sealed class Conversation
     /// <summary>When the missed first-response target was recorded as a breach; set once, so it is counted once.</summary>
     public DateTime? FirstResponseBreachedAt { get; set; }
     public DateTime? ResolutionDueAt { get; set; }
+    /// <summary>When the missed resolution target was recorded as a breach; set once.</summary>
+    public DateTime? ResolutionBreachedAt { get; set; }
+    /// <summary>The customer wrote after our last response: the next response is due then. Cleared by a response.</summary>
+    public DateTime? NextResponseDueAt { get; set; }
+    /// <summary>When the missed next-response target was recorded; cleared with it, so each wait is counted once.</summary>
+    public DateTime? NextResponseBreachedAt { get; set; }
+    /// <summary>The SLA priority band whose targets set the due times (urgent, high, normal...).</summary>
+    public string? SlaBand { get; set; }
+    /// <summary>Skills the workflow rule that chose the queue adds to the queue's own (skill → minimum proficiency).</summary>
+    public Dictionary<string, int> RequiredSkills { get; set; } = [];
     public DateTime? ResolvedAt { get; set; }
     public string? Disposition { get; set; }
     /// <summary>Tags the agent gave it, comma separated, lower case (e.g. "baggage,rebooked").</summary>
@@ -76,6 +86,9 @@ public sealed class Conversation
     public ReportingEvent? RecordResponse(DateTime now)
     {
         LastActivityAt = now;
+        // The customer has their answer: no next response is due until they write again.
+        NextResponseDueAt = null;
+        NextResponseBreachedAt = null;
         if (FirstResponseAt is not null)
         {
             return null;

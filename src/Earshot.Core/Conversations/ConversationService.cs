@@ -1,3 +1,4 @@
+using Earshot.Core.Agents;
 using Earshot.Core.Auditing;
 using Earshot.Core.Data;
 using Earshot.Core.Pipeline;
@@ -27,7 +28,36 @@ public sealed class ConversationService(WorkSignals signals, TimeProvider time)
         }
         await WithdrawOffersAsync(db, conversation.Id, now, ct);
         Audit(db, conversation, actor, "resolve", disposition ?? "", now);
-        return await SaveAsync(db, conversation, ct);
+        await StartWrapUpAsync(db, conversation, now, ct);
+        var error = await SaveAsync(db, conversation, ct);
+        signals.Routing.Notify(); // a slot is free
+        return error;
+    }
+
+    /// <summary>
+    /// An available agent who resolves a conversation of a queue with wrap-up time goes into wrap-up and is offered
+    /// nothing until it ends (the routing round makes them available again).
+    /// </summary>
+    static async Task StartWrapUpAsync(EarshotDbContext db, Conversation conversation, DateTime now, CancellationToken ct)
+    {
+        if (conversation.AssigneeId is not { } agentId)
+        {
+            return;
+        }
+        var wrapUp = await db.Queues.IgnoreQueryFilters().Where(q => q.Id == conversation.QueueId).Select(q => q.WrapUpSeconds).SingleOrDefaultAsync(ct);
+        if (wrapUp <= 0)
+        {
+            return;
+        }
+        var agent = await db.Agents.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == agentId, ct);
+        if (agent is null || agent.Presence is not (Presence.Available or Presence.WrapUp))
+        {
+            return;
+        }
+        agent.Presence = Presence.WrapUp;
+        agent.PresenceChangedAt = now;
+        var until = now.AddSeconds(wrapUp);
+        agent.WrapUpUntil = agent.WrapUpUntil is { } current && current > until ? current : until;
     }
 
     /// <summary>Moves a conversation to another queue (back to waiting) or hands it to an agent, with a reason.</summary>

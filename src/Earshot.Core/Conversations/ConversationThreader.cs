@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Earshot.Core.Conversations;
 
 /// <summary>
-/// Loads what threading a batch of posts needs in a few queries: the workspace's queues and SLA policies, the
+/// Loads what threading a batch of posts needs in a few queries: the workspace's queues, workflow rules and SLA policies, the
 /// authors' contacts and open conversations, and the conversations of the posts being answered.
 /// </summary>
 public sealed class ConversationThreader
@@ -21,6 +21,8 @@ public sealed class ConversationThreader
     {
         var workspaceId = workspace.Id;
         var queues = await db.Queues.IgnoreQueryFilters().AsNoTracking().Where(q => q.WorkspaceId == workspaceId).ToListAsync(ct);
+        var rules = await db.WorkflowRules.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && r.Enabled).OrderBy(r => r.Position).ThenBy(r => r.Id).ToListAsync(ct);
         var policies = await db.SlaPolicies.IgnoreQueryFilters().AsNoTracking().Where(s => s.WorkspaceId == workspaceId).ToDictionaryAsync(s => s.Id, ct);
 
         var identityIds = identities.Values.Select(i => i.Id).ToList();
@@ -69,7 +71,7 @@ public sealed class ConversationThreader
                 byExternalId[Key(c.Channel, reply.ExternalId!)] = c;
             }
         }
-        return new ThreadingBatch(db, workspace, queues, policies, identities.Values.ToDictionary(i => i.Id), contacts, active, byExternalId, now);
+        return new ThreadingBatch(db, workspace, queues, rules, policies, identities.Values.ToDictionary(i => i.Id), contacts, active, byExternalId, now);
     }
 
     internal static string Key(string platform, string externalId) => platform + "\n" + externalId;

@@ -4,6 +4,7 @@ using Earshot.Core.Ingestion;
 using Earshot.Core.Prioritisation;
 using Earshot.Core.Routing;
 using Earshot.Core.Sla;
+using Earshot.Core.Workflows;
 using Earshot.Core.Workspaces;
 using Earshot.Triage;
 
@@ -12,12 +13,13 @@ namespace Earshot.Core.Conversations;
 /// <summary>
 /// Threads the posts of one batch: a reply joins the conversation of the post it answers; a post by an author
 /// with an open conversation on the same channel within the window joins it; otherwise a care or marketing post
-/// opens a new conversation in its bucket's default queue.
+/// opens a new conversation in the queue of the first workflow rule it matches, or its bucket's default queue.
 /// </summary>
 public sealed class ThreadingBatch(
     EarshotDbContext db,
     Workspace workspace,
     IReadOnlyList<Queue> queues,
+    IReadOnlyList<WorkflowRule> rules,
     IReadOnlyDictionary<long, SlaPolicy> policies,
     IReadOnlyDictionary<long, Identity> identities,
     IReadOnlyDictionary<long, Contact> contacts,
@@ -25,7 +27,10 @@ public sealed class ThreadingBatch(
     Dictionary<string, Conversation> byExternalId,
     DateTime now)
 {
-    readonly List<(Post Post, Conversation Conversation, bool Opened)> _threaded = [];
+    /// <summary>The priority part a workflow rule's boost adds.</summary>
+    public const string WorkflowPart = "workflow";
+
+    readonly List<(Post Post, Conversation Conversation, bool Opened, SlaPolicy? Policy)> _threaded = [];
 
     public int Opened { get; private set; }
 
@@ -39,7 +44,12 @@ public sealed class ThreadingBatch(
         {
             return;
         }
-        var queue = conversation is null ? QueueFor(bucket) : queues.FirstOrDefault(q => q.Id == conversation.QueueId);
+        var rule = conversation is null
+            ? Workflow.Choose(rules, new WorkflowSubject(bucket, post.TagList, post.Language, post.Risks, post.Platform, contact?.Tier))
+            : null;
+        var queue = conversation is not null ? queues.FirstOrDefault(q => q.Id == conversation.QueueId)
+            : rule is not null && queues.FirstOrDefault(q => q.Id == rule.QueueId) is { } ruled ? ruled
+            : QueueFor(bucket);
         var policy = queue?.SlaPolicyId is { } pid && policies.TryGetValue(pid, out var p) ? p : null;
         var minutesSincePosted = Math.Max(0, (now - post.CreatedAt).TotalMinutes);
         var slaWaited = policy is null ? 0 : minutesSincePosted * 60 / policy.FirstResponseSeconds;
@@ -74,6 +84,15 @@ public sealed class ThreadingBatch(
                 OpenedAt = now,
                 LastActivityAt = now,
             };
+            if (rule is not null && queue.Id == rule.QueueId)
+            {
+                conversation.RequiredSkills = new Dictionary<string, int>(rule.RequiredSkills);
+                if (rule.PriorityBoost != 0)
+                {
+                    conversation.PriorityParts[WorkflowPart] = rule.PriorityBoost;
+                    conversation.Priority = Math.Clamp(conversation.PriorityParts.Values.Sum(), 0, 100);
+                }
+            }
             if (policy is not null)
             {
                 SlaEvaluator.SetDueTimes(conversation, now, policy, workspace.Calendar);
@@ -81,7 +100,7 @@ public sealed class ThreadingBatch(
             db.Conversations.Add(conversation);
             active.Add(conversation);
             Opened++;
-            _threaded.Add((post, conversation, true));
+            _threaded.Add((post, conversation, true, policy));
         }
         else
         {
@@ -91,7 +110,7 @@ public sealed class ThreadingBatch(
                 conversation.PriorityParts = new Dictionary<string, int>(score.Parts);
             }
             conversation.Risks |= post.Risks;
-            _threaded.Add((post, conversation, false));
+            _threaded.Add((post, conversation, false, policy));
         }
         byExternalId[ConversationThreader.Key(post.Platform, post.ExternalId)] = conversation;
     }
@@ -104,17 +123,23 @@ public sealed class ThreadingBatch(
             return;
         }
         await db.SaveChangesAsync(ct);
-        foreach (var (post, conversation, opened) in _threaded)
+        foreach (var (post, conversation, opened, policy) in _threaded)
         {
             post.ConversationId = conversation.Id;
             if (opened)
             {
                 db.ReportingEvents.Add(conversation.Open(now));
+                continue;
             }
-            else if (conversation.RecordInbound(post.ReceivedAt) is { } reopened)
+            if (conversation.RecordInbound(post.ReceivedAt) is { } reopened)
             {
                 db.ReportingEvents.Add(reopened);
                 Opened++;
+            }
+            if (policy is not null)
+            {
+                // The customer wrote again after our answer: the next response is now due.
+                SlaEvaluator.SetNextResponseDue(conversation, post.ReceivedAt, policy, workspace.Calendar);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Earshot.Core.Agents;
+using Earshot.Core.Alerts;
 using Earshot.Core.Auditing;
 using Earshot.Core.Channels;
 using Earshot.Core.Contacts;
@@ -10,6 +11,7 @@ using Earshot.Core.Replies;
 using Earshot.Core.Reporting;
 using Earshot.Core.Routing;
 using Earshot.Core.Sla;
+using Earshot.Core.Workflows;
 using Earshot.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +47,8 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
     public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
     public DbSet<ConversationViewer> ConversationViewers => Set<ConversationViewer>();
+    public DbSet<WorkflowRule> WorkflowRules => Set<WorkflowRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder) => ModelConventions.Configure(builder);
 
@@ -71,6 +75,8 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
         ScopeToWorkspace<CannedResponse>(model);
         ScopeToWorkspace<ConversationNote>(model);
         ScopeToWorkspace<ConversationViewer>(model);
+        ScopeToWorkspace<WorkflowRule>(model);
+        ScopeToWorkspace<Alert>(model);
         model.Entity<Workspace>().HasQueryFilter(w => WorkspaceScope == null || w.Id == WorkspaceScope);
         ModelConventions.UseSnakeCaseNames(model);
     }

@@ -22,6 +22,7 @@ static class ModelConfiguration
     public static void Configure(ModelBuilder model)
     {
         DesktopModelConfiguration.Configure(model);
+        RoutingModelConfiguration.Configure(model);
         model.Entity<Workspace>(e =>
         {
             e.HasIndex(w => w.Slug).IsUnique();

@@ -15,13 +15,22 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
 {
     public const int MaxTextLength = 10_000;
 
-    /// <summary>Returns the queued reply, or an error a person can act on.</summary>
+    /// <summary>
+    /// Returns the queued reply, or an error a person can act on. A reply moves the conversation's version, so of two
+    /// agents replying at once only one gets through; <paramref name="expectedVersion"/>, when given, is the version
+    /// the agent last saw, and anything that happened since refuses the reply.
+    /// </summary>
     public async Task<(Reply? Reply, string? Error)> CreateAsync(
-        EarshotDbContext db, Conversation conversation, string text, ReplyVisibility visibility, long? agentId, CancellationToken ct)
+        EarshotDbContext db, Conversation conversation, string text, ReplyVisibility visibility, long? agentId, CancellationToken ct,
+        int? expectedVersion = null)
     {
         if (conversation.Status == ConversationStatus.Closed)
         {
             return (null, $"Conversation {conversation.Id} is closed.");
+        }
+        if (expectedVersion is { } expected && expected != conversation.Version)
+        {
+            return (null, await DescribeChangeAsync(db, conversation, expected, ct));
         }
         var now = time.GetUtcNow().UtcDateTime;
         // A public reply answers the customer's latest post so it threads under it on the platform.
@@ -49,7 +58,17 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
         }
         db.Replies.Add(reply);
         conversation.LastActivityAt = now;
-        await db.SaveChangesAsync(ct);
+        conversation.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id, ct);
+            return (null, await DescribeChangeAsync(db, current, conversation.Version - 1, ct));
+        }
         if (reply.Status == ReplyStatus.Queued)
         {
             signals.Outbox.Notify();
@@ -57,11 +76,25 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
         return (reply, null);
     }
 
-    /// <summary>Replies held for approval, oldest first, with their conversations.</summary>
+    /// <summary>What happened since the version the agent saw, in words: who replied when, or what else changed.</summary>
+    static async Task<string> DescribeChangeAsync(EarshotDbContext db, Conversation conversation, int seenVersion, CancellationToken ct)
+    {
+        var last = await db.Replies.AsNoTracking()
+            .Where(r => r.ConversationId == conversation.Id)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.CreatedAt, Agent = db.Agents.Where(a => a.Id == r.AgentId).Select(a => a.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        var what = last is null
+            ? $"it is now {conversation.Status.ToString().ToLowerInvariant()}"
+            : $"{last.Agent ?? "someone"} replied at {last.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC";
+        return $"Conversation changed: {what} (you saw version {seenVersion}, it is at version {conversation.Version}). Reload it before sending.";
+    }
+
+    /// <summary>Replies held for approval, oldest first.</summary>
     public static IQueryable<Reply> AwaitingApproval(EarshotDbContext db) =>
         db.Replies.Where(r => r.Status == ReplyStatus.AwaitingApproval).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
 
-    /// <summary>A supervisor approves a held reply: it enters the outbox. Null when done, else why not.</summary>
+    /// <summary>A supervisor approves a held reply: it enters the outbox. (null, null) when there is no such reply.</summary>
     public Task<(Reply? Reply, string? Error)> ApproveAsync(EarshotDbContext db, long replyId, string supervisor, CancellationToken ct) =>
         ReviewAsync(db, replyId, r => r.Approve(supervisor, time.GetUtcNow().UtcDateTime), "approve-reply", supervisor, ct);
 

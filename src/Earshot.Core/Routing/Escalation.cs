@@ -10,8 +10,9 @@ public static class Escalation
     /// <summary>
     /// Applies every step of <paramref name="steps"/> that has come due and was not applied yet, in order, and
     /// returns one audit line per step. An overflow ends the round: the next queue's steps count from now.
+    /// Steps that alert a supervisor add the alert's message to <paramref name="alerts"/>.
     /// </summary>
-    public static IReadOnlyList<string> Apply(Conversation conversation, IReadOnlyList<EscalationStep> steps, DateTime now)
+    public static IReadOnlyList<string> Apply(Conversation conversation, IReadOnlyList<EscalationStep> steps, DateTime now, ICollection<string>? alerts = null)
     {
         if (conversation.Status != ConversationStatus.Open)
         {
@@ -38,6 +39,11 @@ public static class Escalation
             {
                 conversation.SkillsWidened = true;
                 effects.Add("skills widened to any proficiency");
+            }
+            if (step.AlertSupervisor)
+            {
+                effects.Add("supervisor alerted");
+                alerts?.Add($"Conversation {conversation.Id} \"{conversation.Subject}\" has waited {(int)waited.TotalMinutes} min in queue {conversation.QueueId} (priority {conversation.Priority}).");
             }
             var overflowed = step.OverflowQueueId is { } next && next != conversation.QueueId;
             if (overflowed)

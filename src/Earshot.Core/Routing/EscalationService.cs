@@ -1,3 +1,4 @@
+using Earshot.Core.Alerts;
 using Earshot.Core.Auditing;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
@@ -31,13 +32,26 @@ public sealed class EscalationService(TimeProvider time)
             .OrderBy(c => c.OpenedAt).Take(Batch)
             .ToListAsync(ct);
         var applied = 0;
+        var alerts = new List<string>();
         foreach (var conversation in waiting)
         {
-            foreach (var line in Escalation.Apply(conversation, escalating[conversation.QueueId].EscalationSteps, now))
+            alerts.Clear();
+            var queueId = conversation.QueueId;
+            foreach (var line in Escalation.Apply(conversation, escalating[queueId].EscalationSteps, now, alerts))
             {
                 db.AuditEntries.Add(AuditEntry.ForConversation(conversation.WorkspaceId, conversation.Id, "escalation", "escalate", line, now));
                 applied++;
             }
+            // Saved with the step in one transaction, guarded by the conversation's version: one alert per step.
+            db.Alerts.AddRange(alerts.Select(message => new Alert
+            {
+                WorkspaceId = conversation.WorkspaceId,
+                Kind = Alert.EscalationKind,
+                ConversationId = conversation.Id,
+                QueueId = queueId,
+                Message = message,
+                CreatedAt = now,
+            }));
         }
         if (applied == 0)
         {

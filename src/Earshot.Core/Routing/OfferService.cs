@@ -25,7 +25,7 @@ public sealed class OfferService(WorkSignals signals, TimeProvider time)
         {
             offer.Status = OfferStatus.Expired;
             offer.RespondedAt = now;
-            await db.SaveChangesAsync(ct);
+            await TrySaveAsync(db, ct);
             signals.Routing.Notify();
             return OfferOutcome.Conflict($"Offer {offerId} expired at {offer.ExpiresAt:O}.");
         }
@@ -34,7 +34,7 @@ public sealed class OfferService(WorkSignals signals, TimeProvider time)
         {
             offer.Status = OfferStatus.Withdrawn;
             offer.RespondedAt = now;
-            await db.SaveChangesAsync(ct);
+            await TrySaveAsync(db, ct);
             return OfferOutcome.Conflict($"Conversation {conversation.Id} is no longer waiting.");
         }
         offer.Status = OfferStatus.Accepted;
@@ -46,9 +46,21 @@ public sealed class OfferService(WorkSignals signals, TimeProvider time)
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OfferOutcome.Conflict($"Conversation {conversation.Id} was changed by someone else; reload it.");
+            return OfferOutcome.Conflict($"Offer {offerId} or conversation {conversation.Id} was changed meanwhile (expired, withdrawn or taken); reload them.");
         }
         return OfferOutcome.Done(conversation.Id);
+    }
+
+    /// <summary>Saves a state change that another node may have made first; either way the offer is no longer pending.</summary>
+    static async Task TrySaveAsync(EarshotDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+        }
     }
 
     public async Task<OfferOutcome> RejectAsync(EarshotDbContext db, long offerId, string? reason, CancellationToken ct)
@@ -66,7 +78,14 @@ public sealed class OfferService(WorkSignals signals, TimeProvider time)
         offer.Status = OfferStatus.Rejected;
         offer.RespondedAt = now;
         db.AuditEntries.Add(AuditEntry.ForConversation(offer.WorkspaceId, offer.ConversationId, $"agent:{offer.AgentId}", "reject-offer", reason ?? "", now));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OfferOutcome.Conflict($"Offer {offerId} was changed meanwhile (expired or withdrawn).");
+        }
         signals.Routing.Notify();
         return OfferOutcome.Done(offer.ConversationId);
     }

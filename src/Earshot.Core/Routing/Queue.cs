@@ -21,5 +21,7 @@ public sealed class Queue
     public int StickyWindowSeconds { get; set; } = 24 * 3600;
     /// <summary>Timed escalation of waiting work, each step applied once.</summary>
     public List<EscalationStep> EscalationSteps { get; set; } = [];
+    /// <summary>After resolving a conversation of this queue the agent is in wrap-up this long; 0 turns it off.</summary>
+    public int WrapUpSeconds { get; set; }
     public DateTime CreatedAt { get; set; }
 }

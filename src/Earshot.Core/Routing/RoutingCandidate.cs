@@ -13,5 +13,6 @@ public sealed record RoutingCandidate(
     public int FreeFor(string medium) =>
         (Capacity.TryGetValue(medium, out var cap) ? cap : 0) - (Busy.TryGetValue(medium, out var busy) ? busy : 0);
 
-    public int TotalBusy => Busy.Values.Sum();
+    /// <summary>Conversations held in every medium; computed once (a changed load is a new candidate, not a <c>with</c>).</summary>
+    public int TotalBusy { get; } = Busy.Values.Sum();
 }

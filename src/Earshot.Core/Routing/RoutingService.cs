@@ -18,7 +18,9 @@ namespace Earshot.Core.Routing;
 /// </summary>
 public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals, PipelineMetrics metrics, TimeProvider time)
 {
-    const int MaxWaiting = 500;
+    // The router itself is cheap (microseconds a decision); a long list keeps one full queue from hiding the work of
+    // another queue whose agents are free.
+    const int MaxWaiting = 2000;
     static readonly TimeSpan RetryDeclinedAfter = TimeSpan.FromMinutes(10);
 
     /// <summary>One routing round over every workspace; returns the number of offers made.</summary>
@@ -30,6 +32,11 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
         await db.Offers.IgnoreQueryFilters()
             .Where(o => o.Status == OfferStatus.Pending && o.ExpiresAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferStatus.Expired).SetProperty(o => o.RespondedAt, now), ct);
+        // Wrap-up time that has run out makes the agent available again.
+        await db.Agents.IgnoreQueryFilters()
+            .Where(a => a.Presence == Presence.WrapUp && a.WrapUpUntil != null && a.WrapUpUntil <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Presence, Presence.Available)
+                .SetProperty(a => a.PresenceChangedAt, now).SetProperty(a => a.WrapUpUntil, (DateTime?)null), ct);
         var workspaceIds = await db.Conversations.IgnoreQueryFilters()
             .Where(c => c.Status == ConversationStatus.Open)
             .Select(c => c.WorkspaceId).Distinct().ToListAsync(ct);
@@ -59,21 +66,28 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                         && !db.Offers.Any(o => o.ConversationId == c.Id && o.Status == OfferStatus.Pending))
             .OrderByDescending(c => c.Priority).ThenBy(c => c.OpenedAt)
             .Take(MaxWaiting)
-            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened })
+            .Select(c => new { c.Id, c.QueueId, c.Medium, c.Priority, c.OpenedAt, c.ContactId, c.IdentityId, c.SkillsWidened, c.RequiredSkills })
             .ToListAsync(ct);
         if (waiting.Count == 0)
         {
             return 0;
         }
-        var agents = await db.Agents.IgnoreQueryFilters()
-            .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
-            .ToListAsync(ct);
+        // Read without tracking: a thousand agents' JSON columns are costly to snapshot and compare on save; the few
+        // chosen ones get their last-offered time by one update below.
+        var agents = (await db.Agents.IgnoreQueryFilters().AsNoTracking()
+                .Where(a => a.WorkspaceId == workspaceId && a.Presence == Presence.Available)
+                .ToListAsync(ct))
+            .Where(a => a.IsWorkingAt(now)) // outside their working hours agents are offered nothing
+            .ToList();
         if (agents.Count == 0)
         {
             return 0;
         }
         var queues = await db.Queues.IgnoreQueryFilters().AsNoTracking().Where(q => q.WorkspaceId == workspaceId).ToDictionaryAsync(q => q.Id, ct);
         var candidates = await CandidatesAsync(db, workspaceId, agents, queues, now, ct);
+        // The offers are stamped after the agents' load was read, so any release that load counted has an earlier
+        // time: replaying offers and releases in time order never shows an agent above capacity that was not.
+        now = time.GetUtcNow().UtcDateTime;
         var waitingIds = waiting.Select(w => w.Id).ToList();
         var declinedSince = now - RetryDeclinedAfter;
         var declined = (await db.Offers.IgnoreQueryFilters()
@@ -89,7 +103,7 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
 
         var work = waiting.Select(w => new WaitingWork(
             w.Id, w.QueueId, w.Medium, w.Priority, w.OpenedAt,
-            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(q.RequiredSkills, w.SkillsWidened) : new Dictionary<string, int>(),
+            queues.TryGetValue(w.QueueId, out var q) ? Escalation.RequiredSkills(Merge(q.RequiredSkills, w.RequiredSkills), w.SkillsWidened) : new Dictionary<string, int>(),
             declined.GetValueOrDefault(w.Id) ?? new HashSet<long>())
         {
             StickyAgentId = q is null ? null
@@ -119,7 +133,6 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
                 ExpiresAt = now.AddSeconds(queue.OfferTimeoutSeconds),
             };
             db.Offers.Add(offer);
-            agent.LastOfferedAt = now;
             var offeredEvent = conversation.Event(ReportingEventKind.ConversationOffered, now, (now - conversation.OpenedAt).TotalSeconds);
             offeredEvent.AgentId = agent.Id;
             db.ReportingEvents.Add(offeredEvent);
@@ -132,6 +145,9 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             }
         }
         await db.SaveChangesAsync(ct);
+        var offeredAgents = decisions.Select(d => d.AgentId).Distinct().ToList();
+        await db.Agents.IgnoreQueryFilters().Where(a => offeredAgents.Contains(a.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastOfferedAt, now), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return decisions.Count;
@@ -144,11 +160,8 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
         var members = await db.QueueMembers.IgnoreQueryFilters()
             .Where(m => m.WorkspaceId == workspaceId).Select(m => new { m.QueueId, m.AgentId }).ToListAsync(ct);
         var staffedQueues = members.Select(m => m.QueueId).ToHashSet();
-        var assigned = await db.Conversations.IgnoreQueryFilters()
-            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Assigned && c.AssigneeId != null && agentIds.Contains(c.AssigneeId.Value))
-            .GroupBy(c => new { c.AssigneeId, c.Medium })
-            .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
-            .ToListAsync(ct);
+        // Pending offers are read before assignments: an offer accepted between the two reads is then counted twice
+        // (safe), never missed by both (which would let the agent go over capacity).
         var offered = await db.Offers.IgnoreQueryFilters()
             .Where(o => o.WorkspaceId == workspaceId && o.Status == OfferStatus.Pending && agentIds.Contains(o.AgentId))
             .Join(db.Conversations.IgnoreQueryFilters(), o => o.ConversationId, c => c.Id, (o, c) => new { o.AgentId, c.Medium })
@@ -156,26 +169,48 @@ public sealed class RoutingService(IDatabaseDialect dialect, WorkSignals signals
             .Select(g => new { g.Key.AgentId, g.Key.Medium, Count = g.Count() })
             .ToListAsync(ct);
 
+        var assigned = await db.Conversations.IgnoreQueryFilters()
+            .Where(c => c.WorkspaceId == workspaceId && c.Status == ConversationStatus.Assigned && c.AssigneeId != null && agentIds.Contains(c.AssigneeId.Value))
+            .GroupBy(c => new { c.AssigneeId, c.Medium })
+            .Select(g => new { AgentId = g.Key.AssigneeId!.Value, g.Key.Medium, Count = g.Count() })
+            .ToListAsync(ct);
+        var busyByAgent = new Dictionary<long, Dictionary<string, int>>();
+        foreach (var (agentId, medium, count) in assigned.Select(a => (a.AgentId, a.Medium, a.Count)).Concat(offered.Select(o => (o.AgentId, o.Medium, o.Count))))
+        {
+            if (!busyByAgent.TryGetValue(agentId, out var load))
+            {
+                busyByAgent[agentId] = load = [];
+            }
+            load[medium] = load.GetValueOrDefault(medium) + count;
+        }
+        var membership = members.ToLookup(m => m.AgentId, m => m.QueueId);
         var result = new List<RoutingCandidate>(agents.Count);
         foreach (var agent in agents)
         {
-            var busy = new Dictionary<string, int>();
-            foreach (var a in assigned.Where(a => a.AgentId == agent.Id))
-            {
-                busy[a.Medium] = busy.GetValueOrDefault(a.Medium) + a.Count;
-            }
-            foreach (var o in offered.Where(o => o.AgentId == agent.Id))
-            {
-                busy[o.Medium] = busy.GetValueOrDefault(o.Medium) + o.Count;
-            }
+            var busy = busyByAgent.GetValueOrDefault(agent.Id) ?? [];
             // Queues nobody is a member of are open to every agent whose role works that bucket.
-            var agentQueues = members.Where(m => m.AgentId == agent.Id).Select(m => m.QueueId)
+            var agentQueues = membership[agent.Id]
                 .Concat(queues.Values.Where(q => !staffedQueues.Contains(q.Id) && Works(agent.Role, q.Bucket)).Select(q => q.Id))
                 .ToHashSet();
             result.Add(new RoutingCandidate(agent.Id, agent.Name, agent.Skills, agent.Capacity, busy,
                 agent.LastOfferedAt ?? agent.PresenceChangedAt, agentQueues));
         }
         return result;
+    }
+
+    /// <summary>The queue's skills plus the ones the workflow rule added; the higher minimum wins.</summary>
+    static IReadOnlyDictionary<string, int> Merge(IReadOnlyDictionary<string, int> queueSkills, Dictionary<string, int> extra)
+    {
+        if (extra.Count == 0)
+        {
+            return queueSkills;
+        }
+        var merged = new Dictionary<string, int>(queueSkills);
+        foreach (var (skill, minimum) in extra)
+        {
+            merged[skill] = Math.Max(minimum, merged.GetValueOrDefault(skill));
+        }
+        return merged;
     }
 
     static bool Works(AgentRoleName role, Bucket bucket) => bucket switch

@@ -69,6 +69,29 @@ public static class SlaClock
         return total;
     }
 
+    /// <summary>Whether the calendar is open at <paramref name="nowUtc"/> (an agent's working hours, a workspace's business hours).</summary>
+    public static bool IsOpen(DateTime nowUtc, BusinessCalendar calendar)
+    {
+        if (calendar.IsAroundTheClock)
+        {
+            return true;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(calendar.TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
+        // Yesterday too: an interval ending at 24:00 local may end after midnight UTC.
+        foreach (var date in new[] { today.AddDays(-1), today })
+        {
+            foreach (var (open, close) in OpenIntervals(date, calendar, zone))
+            {
+                if (nowUtc >= open && nowUtc < close)
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>The day's open intervals as UTC instants, in order.</summary>
     static IEnumerable<(DateTime Open, DateTime Close)> OpenIntervals(DateOnly date, BusinessCalendar calendar, TimeZoneInfo zone)
     {

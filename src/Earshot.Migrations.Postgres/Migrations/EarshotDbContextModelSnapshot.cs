@@ -90,6 +90,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("role");
 
+                    b.Property<string>("Schedule")
+                        .HasColumnType("text")
+                        .HasColumnName("schedule");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("text")
@@ -99,6 +103,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("workspace_id");
 
+                    b.Property<DateTime?>("WrapUpUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wrap_up_until");
+
                     b.HasKey("Id")
                         .HasName("pk_agents");
 
@@ -107,6 +115,61 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_agents_workspace_id_email_normalized");
 
                     b.ToTable("agents");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("QueueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queue_id");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("WorkspaceId", "AcknowledgedAt", "CreatedAt")
+                        .HasDatabaseName("ix_alerts_workspace_id_acknowledged_at_created_at");
+
+                    b.ToTable("alerts");
                 });
 
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
@@ -425,6 +488,14 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("medium");
 
+                    b.Property<DateTime?>("NextResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_response_breached_at");
+
+                    b.Property<DateTime?>("NextResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_response_due_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -445,6 +516,17 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("bigint")
                         .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("required_skills")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<DateTime?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_breached_at");
 
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("timestamp with time zone")
@@ -467,6 +549,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<bool>("SkillsWidened")
                         .HasColumnType("boolean")
                         .HasColumnName("skills_widened");
+
+                    b.Property<string>("SlaBand")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sla_band");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("bigint")
@@ -1230,6 +1317,7 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnName("responded_at");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -1318,6 +1406,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("workspace_id");
 
+                    b.Property<int>("WrapUpSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("wrap_up_seconds");
+
                     b.HasKey("Id")
                         .HasName("pk_queues");
 
@@ -1363,6 +1455,13 @@ namespace Earshot.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasColumnName("bands")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1396,6 +1495,71 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_sla_policies_workspace_id_name");
 
                     b.ToTable("sla_policies");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("PriorityBoost")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority_boost");
+
+                    b.Property<long>("QueueId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("required_skills");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_rules");
+
+                    b.HasIndex("QueueId")
+                        .HasDatabaseName("ix_workflow_rules_queue_id");
+
+                    b.HasIndex("WorkspaceId", "Position")
+                        .HasDatabaseName("ix_workflow_rules_workspace_id_position");
+
+                    b.ToTable("workflow_rules");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>
@@ -1517,6 +1681,16 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_agents_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alerts_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
@@ -1788,6 +1962,23 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sla_policies_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.HasOne("Earshot.Core.Routing.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_queues_queue_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>

@@ -83,6 +83,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<string>("Schedule")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule");
+
                     b.Property<string>("Skills")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -92,6 +96,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("workspace_id");
 
+                    b.Property<DateTime?>("WrapUpUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wrap_up_until");
+
                     b.HasKey("Id")
                         .HasName("pk_agents");
 
@@ -100,6 +108,59 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_agents_workspace_id_email_normalized");
 
                     b.ToTable("agents");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long?>("QueueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queue_id");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("WorkspaceId", "AcknowledgedAt", "CreatedAt")
+                        .HasDatabaseName("ix_alerts_workspace_id_acknowledged_at_created_at");
+
+                    b.ToTable("alerts");
                 });
 
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
@@ -408,6 +469,14 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("medium");
 
+                    b.Property<DateTime?>("NextResponseBreachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_response_breached_at");
+
+                    b.Property<DateTime?>("NextResponseDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_response_due_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
@@ -428,6 +497,17 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<long>("QueueId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_skills")
+                        .HasDefaultValueSql("'{}'");
+
+                    b.Property<DateTime?>("ResolutionBreachedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_breached_at");
 
                     b.Property<DateTime?>("ResolutionDueAt")
                         .HasColumnType("TEXT")
@@ -450,6 +530,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<bool>("SkillsWidened")
                         .HasColumnType("INTEGER")
                         .HasColumnName("skills_widened");
+
+                    b.Property<string>("SlaBand")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_band");
 
                     b.Property<long>("SourceId")
                         .HasColumnType("INTEGER")
@@ -1195,6 +1280,7 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnName("responded_at");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -1281,6 +1367,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("workspace_id");
 
+                    b.Property<int>("WrapUpSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wrap_up_seconds");
+
                     b.HasKey("Id")
                         .HasName("pk_queues");
 
@@ -1324,6 +1414,13 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Bands")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bands")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -1357,6 +1454,69 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_sla_policies_workspace_id_name");
 
                     b.ToTable("sla_policies");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("PriorityBoost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_boost");
+
+                    b.Property<long>("QueueId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queue_id");
+
+                    b.Property<string>("RequiredSkills")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_skills");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workflow_rules");
+
+                    b.HasIndex("QueueId")
+                        .HasDatabaseName("ix_workflow_rules_queue_id");
+
+                    b.HasIndex("WorkspaceId", "Position")
+                        .HasDatabaseName("ix_workflow_rules_workspace_id_position");
+
+                    b.ToTable("workflow_rules");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>
@@ -1474,6 +1634,16 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_agents_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alerts_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Auditing.AuditEntry", b =>
@@ -1745,6 +1915,23 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sla_policies_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Workflows.WorkflowRule", b =>
+                {
+                    b.HasOne("Earshot.Core.Routing.Queue", null)
+                        .WithMany()
+                        .HasForeignKey("QueueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_queues_queue_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workflow_rules_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Workspaces.ApiKey", b =>

@@ -18,7 +18,9 @@ public static class AgentsApi
         var group = api.MapGroup("/agents").WithTags("Agents");
         group.MapGet("/", ListAsync).WithSummary("People of the workspace with skills, capacity and presence");
         group.MapPost("/", CreateAsync).WithSummary("Add an agent, supervisor, marketing user or admin");
-        group.MapPut("/{id:long}/presence", PresenceAsync).WithSummary("Set presence: available, away or offline");
+        group.MapPut("/{id:long}/presence", PresenceAsync).WithSummary("Set presence: available, away, offline or wrap_up");
+        group.MapPut("/{id:long}/schedule", ScheduleAsync)
+            .WithSummary("Set the agent's working hours (time zone, weekly hours, days off); outside them the agent is offered no work. No hours = no schedule");
         group.MapPost("/{id:long}/heartbeat", HeartbeatAsync)
             .WithSummary("The desktop is alive: an agent silent for 2 minutes goes offline and their offers return to the queue");
         group.MapGet("/{id:long}/offers", OffersAsync).WithSummary("Pending offers for the agent");
@@ -80,14 +82,63 @@ public static class AgentsApi
     }
 
     static async Task<Results<Ok<AgentJson>, ProblemHttpResult>> PresenceAsync(
-        long id, PresenceRequest request, EarshotDbContext db, PresenceService presences, CancellationToken ct)
+        long id, PresenceRequest request, EarshotDbContext db, WorkSignals signals, TimeProvider time, CancellationToken ct)
     {
-        if (!Enum.TryParse<Presence>(request.Status, ignoreCase: true, out var presence) || int.TryParse(request.Status, out _))
+        if (!Enum.TryParse<Presence>(request.Status?.Replace("_", ""), ignoreCase: true, out var presence) || int.TryParse(request.Status, out _))
         {
-            return (ProblemHttpResult)Problems.BadRequest("status must be available, away or offline", "status");
+            return (ProblemHttpResult)Problems.BadRequest("status must be available, away, offline or wrap_up", "status");
         }
-        var agent = await presences.SetAsync(db, id, presence, ct);
-        return agent is null ? (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.") : TypedResults.Ok(AgentJson.From(agent));
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (agent is null)
+        {
+            return (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (agent.Presence != presence)
+        {
+            agent.Presence = presence;
+            agent.PresenceChangedAt = now;
+        }
+        // Wrap-up set by hand lasts until the agent says otherwise; the timed one ends on its own.
+        agent.WrapUpUntil = null;
+        if (presence != Presence.Available)
+        {
+            // Offers of an agent who steps away go back to the queue at once.
+            foreach (var offer in await db.Offers.Where(o => o.AgentId == id && o.Status == OfferStatus.Pending).ToListAsync(ct))
+            {
+                offer.Status = OfferStatus.Withdrawn;
+                offer.RespondedAt = now;
+            }
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (ProblemHttpResult)Problems.Conflict($"An offer of agent {id} changed meanwhile (accepted or expired); set the presence again.");
+        }
+        signals.Routing.Notify();
+        return TypedResults.Ok(AgentJson.From(agent));
+    }
+
+    static async Task<Results<Ok<AgentJson>, ProblemHttpResult>> ScheduleAsync(
+        long id, CalendarJson request, EarshotDbContext db, WorkSignals signals, CancellationToken ct)
+    {
+        var (schedule, error) = CalendarApi.Parse(request);
+        if (schedule is null)
+        {
+            return (ProblemHttpResult)error!;
+        }
+        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (agent is null)
+        {
+            return (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
+        }
+        agent.Schedule = schedule.Hours.Count == 0 && schedule.Holidays.Count == 0 ? null : schedule;
+        await db.SaveChangesAsync(ct);
+        signals.Routing.Notify();
+        return TypedResults.Ok(AgentJson.From(agent));
     }
 
     static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, PresenceService presences, CancellationToken ct) =>
@@ -112,10 +163,13 @@ public sealed record PresenceRequest(string? Status);
 
 public sealed record AgentJson(
     long Id, string Name, string Email, string Role, IReadOnlyDictionary<string, int> Skills,
-    IReadOnlyDictionary<string, int> Capacity, string Presence, DateTime PresenceChangedAt)
+    IReadOnlyDictionary<string, int> Capacity, string Presence, DateTime PresenceChangedAt,
+    DateTime? WrapUpUntil = null, CalendarJson? Schedule = null)
 {
     public static AgentJson From(Agent a) => new(
-        a.Id, a.Name, a.Email, TriageJson.Name(a.Role), a.Skills, a.Capacity, TriageJson.Name(a.Presence), a.PresenceChangedAt);
+        a.Id, a.Name, a.Email, TriageJson.Name(a.Role), a.Skills, a.Capacity,
+        a.Presence == Earshot.Core.Agents.Presence.WrapUp ? "wrap_up" : TriageJson.Name(a.Presence), a.PresenceChangedAt,
+        a.WrapUpUntil, a.Schedule is null ? null : CalendarJson.From(a.Schedule));
 }
 
 public sealed record OfferJson(long Id, long ConversationId, long AgentId, string Status, string Reason, DateTime OfferedAt, DateTime ExpiresAt)

@@ -26,6 +26,20 @@ public static class CalendarApi
 
     static async Task<Results<Ok<CalendarJson>, ProblemHttpResult>> PutAsync(CalendarJson request, ClaimsPrincipal user, EarshotDbContext db, CancellationToken ct)
     {
+        var (calendar, error) = Parse(request);
+        if (calendar is null)
+        {
+            return (ProblemHttpResult)error!;
+        }
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == user.WorkspaceId(), ct);
+        workspace.Calendar = calendar;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(CalendarJson.From(calendar));
+    }
+
+    /// <summary>A calendar from its JSON, or a 400 problem naming the field that is wrong.</summary>
+    internal static (BusinessCalendar? Calendar, IResult? Error) Parse(CalendarJson request)
+    {
         var hours = new List<OpeningHours>();
         for (var i = 0; i < (request.Hours?.Count ?? 0); i++)
         {
@@ -33,7 +47,7 @@ public static class CalendarApi
             if (!Enum.TryParse<DayOfWeek>(h.Day, ignoreCase: true, out var day) || int.TryParse(h.Day, out _)
                 || !TryTime(h.Opens, out var opens) || !TryTime(h.Closes, out var closes))
             {
-                return (ProblemHttpResult)Problems.BadRequest($"hours[{i}] needs a day (monday…sunday) and opens/closes as HH:mm (closes may be 24:00)", $"hours[{i}]");
+                return (null, Problems.BadRequest($"hours[{i}] needs a day (monday…sunday) and opens/closes as HH:mm (closes may be 24:00)", $"hours[{i}]"));
             }
             hours.Add(new OpeningHours(day, opens, closes));
         }
@@ -42,19 +56,16 @@ public static class CalendarApi
         {
             if (!DateOnly.TryParseExact(request.Holidays![i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return (ProblemHttpResult)Problems.BadRequest($"holidays[{i}] must be a date as yyyy-MM-dd", $"holidays[{i}]");
+                return (null, Problems.BadRequest($"holidays[{i}] must be a date as yyyy-MM-dd", $"holidays[{i}]"));
             }
             holidays.Add(date);
         }
         var calendar = new BusinessCalendar { TimeZoneId = request.TimeZone ?? "UTC", Hours = hours, Holidays = holidays };
         if (calendar.Problem() is { } problem)
         {
-            return (ProblemHttpResult)Problems.BadRequest(problem, problem.StartsWith("unknown", StringComparison.Ordinal) ? "time_zone" : "hours");
+            return (null, Problems.BadRequest(problem, problem.StartsWith("unknown", StringComparison.Ordinal) ? "time_zone" : "hours"));
         }
-        var workspace = await db.Workspaces.SingleAsync(w => w.Id == user.WorkspaceId(), ct);
-        workspace.Calendar = calendar;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CalendarJson.From(calendar));
+        return (calendar, null);
     }
 
     static bool TryTime(string? text, out TimeSpan time)

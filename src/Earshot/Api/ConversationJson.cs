@@ -25,13 +25,38 @@ public sealed record ConversationJson(
     DateTime? FirstResponseDueAt,
     DateTime? ResolvedAt,
     string? Disposition,
+    int Version = 0,
+    string? SlaBand = null,
+    DateTime? NextResponseDueAt = null,
+    DateTime? ResolutionDueAt = null,
+    IReadOnlyList<string>? SlaBreaches = null,
     IReadOnlyList<string>? Tags = null)
 {
     public static ConversationJson From(Conversation c) => new(
         c.Id, TriageJson.Name(c.Status), c.Channel, c.Medium, TriageJson.Name(c.Bucket), c.QueueId, c.AssigneeId, c.IdentityId,
         c.ContactId, c.Subject, c.Priority, c.PriorityParts, TriageJson.RiskNames(c.Risks), c.Language, c.OpenedAt,
         c.LastActivityAt, c.FirstResponseAt, c.FirstResponseDueAt, c.ResolvedAt, c.Disposition,
+        c.Version, c.SlaBand, c.NextResponseDueAt, c.ResolutionDueAt, Breaches(c),
         c.Tags.Length == 0 ? [] : c.Tags.Split(','));
+
+    /// <summary>The SLA targets this conversation missed (each recorded once as an event when it happened).</summary>
+    static IReadOnlyList<string> Breaches(Conversation c)
+    {
+        var breaches = new List<string>(3);
+        if (c.FirstResponseBreachedAt is not null)
+        {
+            breaches.Add("first_response");
+        }
+        if (c.NextResponseBreachedAt is not null)
+        {
+            breaches.Add("next_response");
+        }
+        if (c.ResolutionBreachedAt is not null)
+        {
+            breaches.Add("resolution");
+        }
+        return breaches;
+    }
 }
 
 /// <summary>One conversation with its whole timeline: posts with their triage, replies with their delivery state.</summary>

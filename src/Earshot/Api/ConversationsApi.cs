@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Replies;
+using Earshot.Core.Workspaces;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,7 +89,21 @@ public static class ConversationsApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Conversation {id} does not exist in this workspace.");
         }
-        var (reply, error) = await replies.CreateAsync(db, conversation, request.Text, visibility, request.AgentId, ct);
+        if (request.AgentId is { } replier && conversation.AssigneeId is { } owner && replier != owner)
+        {
+            // One owner at a time: someone else may answer only with a supervisor's rights.
+            var role = await db.Agents.Where(a => a.Id == replier).Select(a => (AgentRoleName?)a.Role).SingleOrDefaultAsync(ct);
+            if (role is null)
+            {
+                return (ProblemHttpResult)Problems.BadRequest($"agent {replier} does not exist in this workspace", "agent_id");
+            }
+            if (role is not (AgentRoleName.Supervisor or AgentRoleName.Admin))
+            {
+                return (ProblemHttpResult)Problems.Result(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"Conversation {id} belongs to agent {owner}; only its owner or a supervisor may reply. Ask for a transfer.", "agent_id");
+            }
+        }
+        var (reply, error) = await replies.CreateAsync(db, conversation, request.Text, visibility, request.AgentId, ct, request.ExpectedVersion);
         return reply is null
             ? (ProblemHttpResult)Problems.Conflict(error!)
             : TypedResults.Accepted($"/api/v1/conversations/{id}", ReplyJson.From(reply));
@@ -135,8 +150,11 @@ public static class ConversationsApi
     }
 }
 
-/// <summary>A reply: its text, and whether it goes out in the same medium (public) or privately.</summary>
-public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId);
+/// <summary>
+/// A reply: its text, whether it goes out in the same medium (public) or privately, who sends it, and the
+/// conversation version the agent last saw (a reply to a conversation that changed since is refused with 409).
+/// </summary>
+public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId, int? ExpectedVersion = null);
 
 /// <summary>How the conversation ended (disposition) and tags for reporting and search.</summary>
 public sealed record ResolveRequest(string? Disposition, List<string>? Tags = null);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Earshot.Core.Data;
+using Earshot.Core.Pipeline;
 using Earshot.Core.Routing;
 using Earshot.Core.Sla;
 using Earshot.Triage;
@@ -16,6 +17,8 @@ public static class QueuesApi
         var queues = api.MapGroup("/queues").WithTags("Queues");
         queues.MapGet("/", ListAsync).WithSummary("Queues with their skills, SLA policy and offer rules");
         queues.MapPost("/", CreateAsync).WithSummary("Add a queue");
+        queues.MapGet("/{id:long}", GetAsync).WithSummary("One queue");
+        queues.MapPut("/{id:long}", UpdateAsync).WithSummary("Change a queue's settings (fields left out keep their value): skills, SLA policy, offer rules, wrap-up, escalation steps");
         var sla = api.MapGroup("/sla-policies").WithTags("SLA policies");
         sla.MapGet("/", ListSlaAsync).WithSummary("SLA policies (targets in seconds)");
         sla.MapPost("/", CreateSlaAsync).WithSummary("Add an SLA policy");
@@ -28,45 +31,11 @@ public static class QueuesApi
     static async Task<Results<Created<QueueJson>, ProblemHttpResult>> CreateAsync(
         QueueRequest request, ClaimsPrincipal user, EarshotDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        if (await ValidateAsync(request, null, db, ct) is { } problem)
         {
-            return (ProblemHttpResult)Problems.BadRequest("name is required (at most 200 characters)", "name");
+            return (ProblemHttpResult)problem;
         }
-        var bucket = Bucket.Care;
-        if (request.Bucket is not null && (!Enum.TryParse(request.Bucket, ignoreCase: true, out bucket) || int.TryParse(request.Bucket, out _) || bucket == Bucket.Analytics))
-        {
-            return (ProblemHttpResult)Problems.BadRequest("bucket must be care or marketing", "bucket");
-        }
-        if (request.RequiredSkills?.FirstOrDefault(s => s.Value is < 1 or > 5) is { Key: not null } bad)
-        {
-            return (ProblemHttpResult)Problems.BadRequest($"required_skills.{bad.Key} must be a proficiency from 1 to 5", $"required_skills.{bad.Key}");
-        }
-        if (request.OfferTimeoutSeconds is < 5 or > 3600)
-        {
-            return (ProblemHttpResult)Problems.BadRequest("offer_timeout_seconds must be 5–3600", "offer_timeout_seconds");
-        }
-        if (request.SlaPolicyId is { } sid && !await db.SlaPolicies.AnyAsync(s => s.Id == sid, ct))
-        {
-            return (ProblemHttpResult)Problems.BadRequest($"SLA policy {sid} does not exist in this workspace", "sla_policy_id");
-        }
-        if (request.StickyWindowSeconds is < 0 or > 30 * 24 * 3600)
-        {
-            return (ProblemHttpResult)Problems.BadRequest("sticky_window_seconds must be 0 (off) to 30 days", "sticky_window_seconds");
-        }
-        var steps = request.EscalationSteps ?? [];
-        for (var i = 0; i < steps.Count; i++)
-        {
-            var step = steps[i];
-            if (step.AfterMinutes is < 0 or > 7 * 24 * 60 || step.RaisePriorityBy is < 0 or > 100)
-            {
-                return (ProblemHttpResult)Problems.BadRequest($"escalation_steps[{i}]: after_minutes must be 0–10080 and raise_priority_by 0–100", $"escalation_steps[{i}]");
-            }
-            if (step.OverflowQueueId is { } overflow && !await db.Queues.AnyAsync(q => q.Id == overflow, ct))
-            {
-                return (ProblemHttpResult)Problems.BadRequest($"escalation_steps[{i}].overflow_queue_id: queue {overflow} does not exist in this workspace", $"escalation_steps[{i}].overflow_queue_id");
-            }
-        }
-        var name = request.Name.Trim();
+        var name = request.Name!.Trim();
         if (await db.Queues.AnyAsync(q => q.Name == name, ct))
         {
             return (ProblemHttpResult)Problems.Conflict($"A queue named '{name}' already exists.");
@@ -75,18 +44,109 @@ public static class QueuesApi
         {
             WorkspaceId = user.WorkspaceId(),
             Name = name,
-            Bucket = bucket,
-            RequiredSkills = request.RequiredSkills ?? [],
-            SlaPolicyId = request.SlaPolicyId,
-            OfferTimeoutSeconds = request.OfferTimeoutSeconds ?? 30,
-            AutoAccept = request.AutoAccept ?? false,
-            StickyWindowSeconds = request.StickyWindowSeconds ?? 24 * 3600,
-            EscalationSteps = steps,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
+        Apply(request, queue);
         db.Queues.Add(queue);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/queues/{queue.Id}", QueueJson.From(queue));
+    }
+
+    static async Task<Results<Ok<QueueJson>, ProblemHttpResult>> GetAsync(long id, EarshotDbContext db, CancellationToken ct) =>
+        await db.Queues.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id, ct) is { } queue
+            ? TypedResults.Ok(QueueJson.From(queue))
+            : (ProblemHttpResult)Problems.NotFound($"Queue {id} does not exist in this workspace.");
+
+    /// <summary>Changes the queue's settings; fields left out keep their current value.</summary>
+    static async Task<Results<Ok<QueueJson>, ProblemHttpResult>> UpdateAsync(
+        long id, QueueRequest request, EarshotDbContext db, WorkSignals signals, CancellationToken ct)
+    {
+        var queue = await db.Queues.SingleOrDefaultAsync(q => q.Id == id, ct);
+        if (queue is null)
+        {
+            return (ProblemHttpResult)Problems.NotFound($"Queue {id} does not exist in this workspace.");
+        }
+        if (await ValidateAsync(request with { Name = request.Name ?? queue.Name }, id, db, ct) is { } problem)
+        {
+            return (ProblemHttpResult)problem;
+        }
+        var name = (request.Name ?? queue.Name).Trim();
+        if (await db.Queues.AnyAsync(q => q.Name == name && q.Id != id, ct))
+        {
+            return (ProblemHttpResult)Problems.Conflict($"A queue named '{name}' already exists.");
+        }
+        if (request.Bucket is not null && !string.Equals(request.Bucket, TriageJson.Name(queue.Bucket), StringComparison.OrdinalIgnoreCase) && queue.IsDefault)
+        {
+            return (ProblemHttpResult)Problems.BadRequest($"queue {id} is the default {TriageJson.Name(queue.Bucket)} queue; its bucket cannot change", "bucket");
+        }
+        queue.Name = name;
+        Apply(request, queue);
+        await db.SaveChangesAsync(ct);
+        signals.Routing.Notify(); // new skills, offer rules or escalation steps apply from the next round
+        return TypedResults.Ok(QueueJson.From(queue));
+    }
+
+    /// <summary>Sets what the request gives; fields left out keep the queue's value (its defaults on create).</summary>
+    static void Apply(QueueRequest request, Queue queue)
+    {
+        queue.Bucket = request.Bucket is null ? queue.Bucket : Enum.Parse<Bucket>(request.Bucket, ignoreCase: true);
+        queue.RequiredSkills = request.RequiredSkills ?? queue.RequiredSkills;
+        queue.SlaPolicyId = request.SlaPolicyId ?? queue.SlaPolicyId;
+        queue.OfferTimeoutSeconds = request.OfferTimeoutSeconds ?? queue.OfferTimeoutSeconds;
+        queue.AutoAccept = request.AutoAccept ?? queue.AutoAccept;
+        queue.StickyWindowSeconds = request.StickyWindowSeconds ?? queue.StickyWindowSeconds;
+        queue.EscalationSteps = request.EscalationSteps ?? queue.EscalationSteps;
+        queue.WrapUpSeconds = request.WrapUpSeconds ?? queue.WrapUpSeconds;
+    }
+
+    /// <summary>The first thing wrong with a queue request, as a 400 problem naming the field, or null.</summary>
+    static async Task<IResult?> ValidateAsync(QueueRequest request, long? self, EarshotDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        {
+            return Problems.BadRequest("name is required (at most 200 characters)", "name");
+        }
+        if (request.Bucket is not null && (!Enum.TryParse<Bucket>(request.Bucket, ignoreCase: true, out var bucket) || int.TryParse(request.Bucket, out _) || bucket == Bucket.Analytics))
+        {
+            return Problems.BadRequest("bucket must be care or marketing", "bucket");
+        }
+        if (request.RequiredSkills?.FirstOrDefault(s => s.Value is < 1 or > 5) is { Key: not null } bad)
+        {
+            return Problems.BadRequest($"required_skills.{bad.Key} must be a proficiency from 1 to 5", $"required_skills.{bad.Key}");
+        }
+        if (request.OfferTimeoutSeconds is < 5 or > 3600)
+        {
+            return Problems.BadRequest("offer_timeout_seconds must be 5–3600", "offer_timeout_seconds");
+        }
+        if (request.SlaPolicyId is { } sid && !await db.SlaPolicies.AnyAsync(s => s.Id == sid, ct))
+        {
+            return Problems.BadRequest($"SLA policy {sid} does not exist in this workspace", "sla_policy_id");
+        }
+        if (request.StickyWindowSeconds is < 0 or > 30 * 24 * 3600)
+        {
+            return Problems.BadRequest("sticky_window_seconds must be 0 (off) to 30 days", "sticky_window_seconds");
+        }
+        if (request.WrapUpSeconds is < 0 or > 3600)
+        {
+            return Problems.BadRequest("wrap_up_seconds must be 0 (off) to 3600", "wrap_up_seconds");
+        }
+        var steps = request.EscalationSteps ?? [];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            if (step.AfterMinutes is < 0 or > 7 * 24 * 60 || step.RaisePriorityBy is < 0 or > 100)
+            {
+                return Problems.BadRequest($"escalation_steps[{i}]: after_minutes must be 0–10080 and raise_priority_by 0–100", $"escalation_steps[{i}]");
+            }
+            if (step.OverflowQueueId is { } overflow && (overflow == self || !await db.Queues.AnyAsync(q => q.Id == overflow, ct)))
+            {
+                return Problems.BadRequest(overflow == self
+                        ? $"escalation_steps[{i}].overflow_queue_id: a queue cannot overflow to itself"
+                        : $"escalation_steps[{i}].overflow_queue_id: queue {overflow} does not exist in this workspace",
+                    $"escalation_steps[{i}].overflow_queue_id");
+            }
+        }
+        return null;
     }
 
     static async Task<Ok<List<SlaPolicyJson>>> ListSlaAsync(EarshotDbContext db, CancellationToken ct) =>
@@ -106,6 +166,26 @@ public static class QueuesApi
                 return (ProblemHttpResult)Problems.BadRequest($"{field} must be between 60 seconds and 90 days", field);
             }
         }
+        var bands = request.Bands ?? [];
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var band = bands[i];
+            if (string.IsNullOrWhiteSpace(band.Name) || band.Name.Length > 32 || bands.Take(i).Any(b => b.Name == band.Name))
+            {
+                return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].name is required, unique and at most 32 characters", $"bands[{i}].name");
+            }
+            if (band.MinPriority is < 0 or > 100)
+            {
+                return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].min_priority must be 0–100", $"bands[{i}].min_priority");
+            }
+            foreach (var (field, value) in new[] { ("first_response_seconds", band.FirstResponseSeconds), ("next_response_seconds", band.NextResponseSeconds), ("resolution_seconds", band.ResolutionSeconds) })
+            {
+                if (value is < 60 or > 90 * 24 * 3600)
+                {
+                    return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].{field} must be between 60 seconds and 90 days", $"bands[{i}].{field}");
+                }
+            }
+        }
         var name = request.Name.Trim();
         if (await db.SlaPolicies.AnyAsync(s => s.Name == name, ct))
         {
@@ -118,6 +198,7 @@ public static class QueuesApi
             FirstResponseSeconds = request.FirstResponseSeconds ?? 3600,
             NextResponseSeconds = request.NextResponseSeconds ?? 4 * 3600,
             ResolutionSeconds = request.ResolutionSeconds ?? 24 * 3600,
+            Bands = [.. bands.Select(b => b with { Name = b.Name.Trim() })],
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.SlaPolicies.Add(policy);
@@ -128,19 +209,23 @@ public static class QueuesApi
 
 public sealed record QueueRequest(
     string? Name, string? Bucket, Dictionary<string, int>? RequiredSkills, long? SlaPolicyId, int? OfferTimeoutSeconds, bool? AutoAccept,
-    int? StickyWindowSeconds = null, List<EscalationStep>? EscalationSteps = null);
+    int? StickyWindowSeconds = null, List<EscalationStep>? EscalationSteps = null, int? WrapUpSeconds = null);
 
 public sealed record QueueJson(
     long Id, string Name, string Bucket, bool IsDefault, IReadOnlyDictionary<string, int> RequiredSkills, long? SlaPolicyId, int OfferTimeoutSeconds,
-    bool AutoAccept, int StickyWindowSeconds, IReadOnlyList<EscalationStep> EscalationSteps)
+    bool AutoAccept, int StickyWindowSeconds, IReadOnlyList<EscalationStep> EscalationSteps, int WrapUpSeconds)
 {
     public static QueueJson From(Queue q) => new(
-        q.Id, q.Name, TriageJson.Name(q.Bucket), q.IsDefault, q.RequiredSkills, q.SlaPolicyId, q.OfferTimeoutSeconds, q.AutoAccept, q.StickyWindowSeconds, q.EscalationSteps);
+        q.Id, q.Name, TriageJson.Name(q.Bucket), q.IsDefault, q.RequiredSkills, q.SlaPolicyId, q.OfferTimeoutSeconds, q.AutoAccept, q.StickyWindowSeconds,
+        q.EscalationSteps, q.WrapUpSeconds);
 }
 
-public sealed record SlaPolicyRequest(string? Name, int? FirstResponseSeconds, int? NextResponseSeconds, int? ResolutionSeconds);
+/// <summary>An SLA policy: targets in seconds of business time, and optional tighter targets per priority band.</summary>
+public sealed record SlaPolicyRequest(
+    string? Name, int? FirstResponseSeconds, int? NextResponseSeconds, int? ResolutionSeconds, List<SlaBand>? Bands = null);
 
-public sealed record SlaPolicyJson(long Id, string Name, int FirstResponseSeconds, int NextResponseSeconds, int ResolutionSeconds)
+public sealed record SlaPolicyJson(
+    long Id, string Name, int FirstResponseSeconds, int NextResponseSeconds, int ResolutionSeconds, IReadOnlyList<SlaBand> Bands)
 {
-    public static SlaPolicyJson From(SlaPolicy s) => new(s.Id, s.Name, s.FirstResponseSeconds, s.NextResponseSeconds, s.ResolutionSeconds);
+    public static SlaPolicyJson From(SlaPolicy s) => new(s.Id, s.Name, s.FirstResponseSeconds, s.NextResponseSeconds, s.ResolutionSeconds, s.Bands);
 }

@@ -12,30 +12,63 @@ using Earshot.Hosting;
 using Earshot.Triage;
 using Earshot.Triage.Listening;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Spectre.Console;
 
 namespace Earshot.Cli;
 
 /// <summary>
 /// <c>earshot bench</c>: what the pipeline costs on this machine — triage, classify JSON end to end, rule matching,
-/// the router, and ingest + pipeline on an embedded SQLite file. BenchmarkDotNet figures are in bench/Earshot.Bench.
+/// the router (<see cref="RoutingBench"/>), ingest + pipeline on an embedded SQLite file, and with <c>--postgres</c> post
+/// arrival → offer end to end. BenchmarkDotNet figures are in bench/Earshot.Bench.
 /// </summary>
 public static class BenchCommand
 {
     public static Command Build()
     {
         var posts = new Option<int>("--posts") { Description = "Posts per measurement", DefaultValueFactory = _ => 50_000 };
-        var command = new Command("bench", "Measure the pipeline's throughput and latency on this machine") { posts };
-        command.SetAction(async (result, ct) => await RunAsync(Math.Clamp(result.GetValue(posts), 1_000, 5_000_000), ct));
+        var routing = new Option<bool>("--routing") { Description = "Only the routing measures" };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "A PostgreSQL server connection string (e.g. \"Host=127.0.0.1;Port=5433;Username=postgres\"): also measure post arrival → offer "
+                          + "end to end through a server on a new database there, dropped afterwards",
+        };
+        var rate = new Option<int>("--rate") { Description = "Care posts per second for the end-to-end measure", DefaultValueFactory = _ => 100 };
+        var seconds = new Option<int>("--seconds") { Description = "How long the end-to-end measure posts", DefaultValueFactory = _ => 20 };
+        var command = new Command("bench", "Measure the pipeline's throughput and latency on this machine") { posts, routing, postgres, rate, seconds };
+        command.SetAction(async (result, ct) =>
+        {
+            var table = new Table().AddColumns("measure", "throughput", "latency");
+            if (!result.GetValue(routing))
+            {
+                await RunAsync(table, Math.Clamp(result.GetValue(posts), 1_000, 5_000_000), ct);
+            }
+            RoutingBench.Pure(table, new DateTime(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc));
+            if (result.GetValue(postgres) is { Length: > 0 } server)
+            {
+                try
+                {
+                    await RoutingBench.EndToEndAsync(table, server, Math.Clamp(result.GetValue(rate), 1, 10_000), Math.Clamp(result.GetValue(seconds), 1, 3600), ct);
+                }
+                catch (NpgsqlException ex)
+                {
+                    AnsiConsole.Write(table);
+                    Console.Error.WriteLine($"earshot bench: cannot use the PostgreSQL server given with --postgres: {ex.Message}");
+                    return 2;
+                }
+            }
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}.[/]");
+            return 0;
+        });
         return command;
     }
 
-    static async Task<int> RunAsync(int count, CancellationToken ct)
+    static async Task RunAsync(Table table, int count, CancellationToken ct)
     {
         var generator = new DemoPostGenerator(1720);
         var start = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
         var docs = Enumerable.Range(0, count).Select(i => generator.Next(start.AddSeconds(i))).ToList();
-        var table = new Table().AddColumns("measure", "throughput", "latency");
         var engine = TriageEngine.Default;
 
         // Triage, one core: every post classified once, warm-up first so the default model is trained.
@@ -66,32 +99,12 @@ public static class BenchCommand
         }
         table.AddRow("listening: 101 rules per post", Rate(count, total.Elapsed), $"{total.Elapsed.TotalMicroseconds / count:0.00} µs/post");
 
-        var (decisions, routingTime) = Route(start.UtcDateTime);
-        table.AddRow("router: 10,000 waiting, 1,000 agents", $"{decisions:N0} offers in {routingTime.TotalMilliseconds:0} ms", $"{routingTime.TotalMicroseconds / Math.Max(1, decisions):0.0} µs/decision");
-
         var pipelineCount = Math.Min(count, 20_000);
         var (ingest, pipeline) = await PipelineAsync(docs.Take(pipelineCount).ToList(), ct);
         table.AddRow($"SQLite: ingest {pipelineCount:N0} posts", Rate(pipelineCount, ingest), "batches of 500");
         table.AddRow("SQLite: listen, triage, thread", Rate(pipelineCount, pipeline), $"batches of {PostPipeline.BatchSize}");
 
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{Environment.ProcessorCount} cores, .NET {Environment.Version}, {count:N0} demo posts.[/]");
-        return 0;
-    }
-
-    static (int Decisions, TimeSpan Time) Route(DateTime now)
-    {
-        var random = new Random(7);
-        string[] languages = ["en", "es", "fr", "de"];
-        var agents = Enumerable.Range(1, 1000).Select(i => new RoutingCandidate(i, $"agent{i}",
-            new Dictionary<string, int> { [languages[i % 4]] = 1 + i % 5, ["en"] = 3 },
-            new Dictionary<string, int> { ["social"] = 3, ["email"] = 1 }, new Dictionary<string, int>(),
-            now.AddMinutes(-random.Next(0, 60)), new HashSet<long> { 1 + i % 3 })).ToList();
-        var work = Enumerable.Range(1, 10_000).Select(i => new WaitingWork(i, 1 + i % 3, i % 5 == 0 ? "email" : "social", random.Next(0, 100),
-            now.AddSeconds(-random.Next(0, 3600)), new Dictionary<string, int> { [languages[i % 4]] = 1 }, new HashSet<long>())).ToList();
-        var watch = Stopwatch.StartNew();
-        var decisions = Router.ChooseAll(work, agents, now);
-        return (decisions.Count, watch.Elapsed);
+        AnsiConsole.MarkupLine($"[grey]{count:N0} demo posts.[/]");
     }
 
     static async Task<(TimeSpan Ingest, TimeSpan Pipeline)> PipelineAsync(List<PostDocument> docs, CancellationToken ct)

@@ -97,6 +97,7 @@ public static class EarshotWebApp
         api.MapTasksApi();
         api.MapCalendarApi();
         api.MapApprovalsApi();
+        api.MapRoutingApis();
         app.MapEarshotUi();
         return app;
     }

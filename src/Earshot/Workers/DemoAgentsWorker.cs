@@ -51,7 +51,7 @@ public sealed class DemoAgentsWorker(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var bots = await db.Agents.Where(a => a.IsSimulated).ToListAsync(ct);
-        foreach (var bot in bots.Where(b => b.Presence != Presence.Available))
+        foreach (var bot in bots.Where(b => b.Presence is not (Presence.Available or Presence.WrapUp)))
         {
             bot.Presence = Presence.Available;
             bot.PresenceChangedAt = now;

@@ -22,7 +22,11 @@ public sealed class EarshotProcess : IDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static EarshotProcess Start(TestDatabase database, string workingDirectory, params string[] args)
+    public static EarshotProcess Start(TestDatabase database, string workingDirectory, params string[] args) =>
+        StartWith(database, database.ConnectionString, workingDirectory, args);
+
+    /// <summary>Starts the executable on the test database through another connection string (e.g. a smaller pool).</summary>
+    public static EarshotProcess StartWith(TestDatabase database, string connectionString, string workingDirectory, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "earshot.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -32,7 +36,7 @@ public sealed class EarshotProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["Earshot__Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Earshot"] = database.ConnectionString;
+        start.Environment["ConnectionStrings__Earshot"] = connectionString;
         start.Environment["EARSHOT_ADMIN_KEY"] = EarshotAppFactory.AdminKey;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         return new EarshotProcess(Process.Start(start)!);
