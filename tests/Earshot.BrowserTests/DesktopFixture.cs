@@ -157,7 +157,7 @@ public sealed class DesktopFixture : IAsyncLifetime
 
     async Task WaitUntilUpAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_server!.HasExited)
@@ -176,7 +176,7 @@ public sealed class DesktopFixture : IAsyncLifetime
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("earshot did not answer /health within 60 s:\n" + ServerOutput);
+        throw new TimeoutException("earshot did not answer /health within 180 s:\n" + ServerOutput);
     }
 
     static string Configuration() =>

@@ -49,7 +49,7 @@ public static class InboxReader
 
     static async Task<Dictionary<long, InboxRow>> RowsAsync(EarshotDbContext db, IQueryable<Conversation> conversations, CancellationToken ct)
     {
-        var list = await conversations.AsNoTracking().Take(200).ToListAsync(ct);
+        var list = await conversations.AsNoTracking().OrderByDescending(c => c.Priority).ThenBy(c => c.Id).Take(200).ToListAsync(ct);
         if (list.Count == 0)
         {
             return [];
