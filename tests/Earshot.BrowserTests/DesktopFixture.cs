@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Playwright;
@@ -23,6 +25,7 @@ public sealed class DesktopFixture : IAsyncLifetime
     readonly StringBuilder _output = new();
     Process? _server;
     IPlaywright? _playwright;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _signedIn = new();
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
@@ -65,9 +68,24 @@ public sealed class DesktopFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the sign-in form and waits until the desktop is interactive.</summary>
+    /// <summary>
+    /// Signs in through the sign-in form (once per person; later calls reuse the cookie in a fresh browser context)
+    /// and waits until the desktop is interactive.
+    /// </summary>
     public async Task<IPage> SignInAsync(string email)
     {
+        if (_signedIn.TryGetValue(email, out var state))
+        {
+            var context = await Browser.NewContextAsync(new()
+            {
+                BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 860 }, StorageState = state,
+            });
+            context.SetDefaultTimeout(15_000);
+            var again = await context.NewPageAsync();
+            await again.GotoAsync("/inbox");
+            await WaitInteractiveAsync(again);
+            return again;
+        }
         var page = await NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -75,12 +93,33 @@ public sealed class DesktopFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/sign-in"));
         await WaitInteractiveAsync(page);
+        _signedIn[email] = await page.Context.StorageStateAsync();
         return page;
     }
 
     /// <summary>The circuit is up and the keyboard module loaded once the layout marks itself interactive.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Pushes a customer post through the API and waits until the pipeline made it a conversation; returns its id.</summary>
+    public async Task<long> PostCareConversationAsync(string text, string handle)
+    {
+        var body = JsonSerializer.Serialize(new { id = $"browser-{Guid.NewGuid():N}", platform = "x", text, author = new { handle, name = handle } });
+        var response = await Api.PostAsync("/api/v1/posts", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        var postId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("post_ids")[0].GetInt64();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var post = await Api.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{postId}");
+            if (post.TryGetProperty("conversation_id", out var id) && id.ValueKind == JsonValueKind.Number)
+            {
+                return id.GetInt64();
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Post {postId} did not become a conversation:\n" + ServerOutput);
+    }
 
     public async Task ScreenshotAsync(IPage page, string name)
     {
@@ -118,7 +157,7 @@ public sealed class DesktopFixture : IAsyncLifetime
 
     async Task WaitUntilUpAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_server!.HasExited)
@@ -137,7 +176,7 @@ public sealed class DesktopFixture : IAsyncLifetime
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("earshot did not answer /health within 60 s:\n" + ServerOutput);
+        throw new TimeoutException("earshot did not answer /health within 180 s:\n" + ServerOutput);
     }
 
     static string Configuration() =>

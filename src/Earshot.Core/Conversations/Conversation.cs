@@ -50,6 +50,8 @@ public sealed class Conversation
     public Dictionary<string, int> RequiredSkills { get; set; } = [];
     public DateTime? ResolvedAt { get; set; }
     public string? Disposition { get; set; }
+    /// <summary>Tags the agent gave it, comma separated, lower case (e.g. "baggage,rebooked").</summary>
+    public string Tags { get; set; } = "";
     /// <summary>When it entered its current queue, if it moved there by overflow or transfer; else it is <see cref="OpenedAt"/>.</summary>
     public DateTime? QueueEnteredAt { get; set; }
     /// <summary>How many of the current queue's escalation steps have been applied, so each is applied once.</summary>
@@ -126,6 +128,20 @@ public sealed class Conversation
         Version++;
         return Event(ReportingEventKind.ConversationResolved, now, (now - OpenedAt).TotalSeconds);
     }
+
+    /// <summary>Resolves with the agent's tags, merged with the ones it already has.</summary>
+    public ReportingEvent Resolve(DateTime now, string? disposition, IEnumerable<string> tags)
+    {
+        var resolved = Resolve(now, disposition);
+        Tags = NormalizeTags(Tags.Split(',').Concat(tags));
+        return resolved;
+    }
+
+    /// <summary>Lower-case, trimmed, distinct, comma separated; commas inside a tag are not allowed.</summary>
+    public static string NormalizeTags(IEnumerable<string> tags) => string.Join(',', tags
+        .Select(t => t.Trim().ToLowerInvariant())
+        .Where(t => t.Length > 0 && !t.Contains(','))
+        .Distinct(StringComparer.Ordinal));
 
     public ReportingEvent Event(ReportingEventKind kind, DateTime now, double? seconds) => new()
     {

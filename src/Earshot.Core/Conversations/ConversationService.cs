@@ -10,12 +10,17 @@ namespace Earshot.Core.Conversations;
 /// <summary>Resolve and transfer: transitions people ask for, each saved with its reporting event and audit entry.</summary>
 public sealed class ConversationService(WorkSignals signals, TimeProvider time)
 {
-    public async Task<string?> ResolveAsync(EarshotDbContext db, Conversation conversation, string? disposition, string actor, CancellationToken ct)
+    public Task<string?> ResolveAsync(EarshotDbContext db, Conversation conversation, string? disposition, string actor, CancellationToken ct) =>
+        ResolveAsync(db, conversation, disposition, [], actor, ct);
+
+    /// <summary>Resolves with a disposition and tags (the desktop's resolve dialog).</summary>
+    public async Task<string?> ResolveAsync(
+        EarshotDbContext db, Conversation conversation, string? disposition, IReadOnlyList<string> tags, string actor, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
-            db.ReportingEvents.Add(conversation.Resolve(now, disposition));
+            db.ReportingEvents.Add(conversation.Resolve(now, disposition, tags));
         }
         catch (ConversationStateException ex)
         {

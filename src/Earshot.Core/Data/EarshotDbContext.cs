@@ -45,6 +45,9 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<TriageCorrection> TriageCorrections => Set<TriageCorrection>();
     public DbSet<WorkspaceModel> WorkspaceModels => Set<WorkspaceModel>();
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<ConversationNote> ConversationNotes => Set<ConversationNote>();
+    public DbSet<ConversationViewer> ConversationViewers => Set<ConversationViewer>();
     public DbSet<WorkflowRule> WorkflowRules => Set<WorkflowRule>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -72,6 +75,9 @@ public sealed class EarshotDbContext(DbContextOptions<EarshotDbContext> options)
         ScopeToWorkspace<AuditEntry>(model);
         ScopeToWorkspace<TriageCorrection>(model);
         ScopeToWorkspace<WorkspaceModel>(model);
+        ScopeToWorkspace<CannedResponse>(model);
+        ScopeToWorkspace<ConversationNote>(model);
+        ScopeToWorkspace<ConversationViewer>(model);
         ScopeToWorkspace<WorkflowRule>(model);
         ScopeToWorkspace<Alert>(model);
         model.Entity<Workspace>().HasQueryFilter(w => WorkspaceScope == null || w.Id == WorkspaceScope);

@@ -21,6 +21,7 @@ static class ModelConfiguration
 {
     public static void Configure(ModelBuilder model)
     {
+        DesktopModelConfiguration.Configure(model);
         RoutingModelConfiguration.Configure(model);
         model.Entity<Workspace>(e =>
         {
@@ -168,6 +169,7 @@ static class ModelConfiguration
             e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId);
             e.HasOne<Agent>().WithMany().HasForeignKey(r => r.AgentId);
             e.Property(r => r.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
+            e.Property(r => r.ReviewReasons).HasJsonConversion();
         });
         model.Entity<SlaPolicy>(e =>
         {

@@ -20,4 +20,50 @@ public sealed class Reply
     public string? Error { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+    /// <summary>Why the tone and risk check held it for approval (empty when it went straight out).</summary>
+    public List<string> ReviewReasons { get; set; } = [];
+    /// <summary>The supervisor who approved or rejected it.</summary>
+    public string? ReviewedBy { get; set; }
+    public DateTime? ReviewedAt { get; set; }
+    public string? RejectionReason { get; set; }
+
+    /// <summary>Holds the reply for a supervisor instead of sending it.</summary>
+    public void HoldForApproval(IReadOnlyList<string> reasons)
+    {
+        Status = ReplyStatus.AwaitingApproval;
+        ReviewReasons = [.. reasons];
+        NextAttemptAt = null;
+    }
+
+    /// <summary>A supervisor lets a held reply go: it enters the outbox.</summary>
+    public void Approve(string supervisor, DateTime now)
+    {
+        RequireAwaitingApproval();
+        Status = ReplyStatus.Queued;
+        ReviewedBy = supervisor;
+        ReviewedAt = now;
+        NextAttemptAt = now;
+    }
+
+    /// <summary>A supervisor stops a held reply, saying why; it is never sent.</summary>
+    public void Reject(string supervisor, string reason, DateTime now)
+    {
+        RequireAwaitingApproval();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ReplyStateException("A rejection needs a reason the agent can act on.");
+        }
+        Status = ReplyStatus.Rejected;
+        ReviewedBy = supervisor;
+        ReviewedAt = now;
+        RejectionReason = reason.Trim();
+    }
+
+    void RequireAwaitingApproval()
+    {
+        if (Status != ReplyStatus.AwaitingApproval)
+        {
+            throw new ReplyStateException($"Reply {Id} is {Status.ToString().ToLowerInvariant()}, not awaiting approval.");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Earshot.Core.Auditing;
 using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
@@ -6,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Earshot.Core.Replies;
 
-/// <summary>Writes an agent's reply into the outbox; the <see cref="ReplySender"/> delivers it.</summary>
+/// <summary>
+/// Writes an agent's reply into the outbox; the <see cref="ReplySender"/> delivers it. A reply the tone and risk
+/// check (<see cref="ReplyReview"/>) does not pass waits for a supervisor instead, who approves or rejects it.
+/// </summary>
 public sealed class ReplyService(WorkSignals signals, TimeProvider time)
 {
     public const int MaxTextLength = 10_000;
@@ -49,6 +53,11 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
             CreatedAt = now,
             NextAttemptAt = now,
         };
+        var concerns = ReplyReview.Check(reply.Text, conversation.Risks);
+        if (concerns.Count > 0)
+        {
+            reply.HoldForApproval(concerns);
+        }
         db.Replies.Add(reply);
         conversation.LastActivityAt = now;
         conversation.Version++;
@@ -62,7 +71,10 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
             var current = await db.Conversations.AsNoTracking().SingleAsync(c => c.Id == conversation.Id, ct);
             return (null, await DescribeChangeAsync(db, current, conversation.Version - 1, ct));
         }
-        signals.Outbox.Notify();
+        if (reply.Status == ReplyStatus.Queued)
+        {
+            signals.Outbox.Notify();
+        }
         return (reply, null);
     }
 
@@ -78,5 +90,43 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
             ? $"it is now {conversation.Status.ToString().ToLowerInvariant()}"
             : $"{last.Agent ?? "someone"} replied at {last.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC";
         return $"Conversation changed: {what} (you saw version {seenVersion}, it is at version {conversation.Version}). Reload it before sending.";
+    }
+
+    /// <summary>Replies held for approval, oldest first.</summary>
+    public static IQueryable<Reply> AwaitingApproval(EarshotDbContext db) =>
+        db.Replies.Where(r => r.Status == ReplyStatus.AwaitingApproval).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id);
+
+    /// <summary>A supervisor approves a held reply: it enters the outbox. (null, null) when there is no such reply.</summary>
+    public Task<(Reply? Reply, string? Error)> ApproveAsync(EarshotDbContext db, long replyId, string supervisor, CancellationToken ct) =>
+        ReviewAsync(db, replyId, r => r.Approve(supervisor, time.GetUtcNow().UtcDateTime), "approve-reply", supervisor, ct);
+
+    /// <summary>A supervisor rejects a held reply with a reason; it is never sent.</summary>
+    public Task<(Reply? Reply, string? Error)> RejectAsync(EarshotDbContext db, long replyId, string supervisor, string reason, CancellationToken ct) =>
+        ReviewAsync(db, replyId, r => r.Reject(supervisor, reason, time.GetUtcNow().UtcDateTime), "reject-reply", supervisor, ct);
+
+    async Task<(Reply? Reply, string? Error)> ReviewAsync(
+        EarshotDbContext db, long replyId, Action<Reply> transition, string action, string supervisor, CancellationToken ct)
+    {
+        var reply = await db.Replies.SingleOrDefaultAsync(r => r.Id == replyId, ct);
+        if (reply is null)
+        {
+            return (null, null);
+        }
+        try
+        {
+            transition(reply);
+        }
+        catch (ReplyStateException ex)
+        {
+            return (reply, ex.Message);
+        }
+        db.AuditEntries.Add(AuditEntry.ForConversation(reply.WorkspaceId, reply.ConversationId, supervisor, action,
+            reply.RejectionReason ?? $"reply {reply.Id}", time.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        if (reply.Status == ReplyStatus.Queued)
+        {
+            signals.Outbox.Notify();
+        }
+        return (reply, null);
     }
 }

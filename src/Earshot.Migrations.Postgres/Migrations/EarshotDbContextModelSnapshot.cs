@@ -654,6 +654,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("tags");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -689,6 +694,101 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_conversations_workspace_id_status_queue_id_priority");
 
                     b.ToTable("conversations");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_notes");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_conversation_notes_agent_id");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_notes_conversation_id");
+
+                    b.HasIndex("WorkspaceId", "ContactId")
+                        .HasDatabaseName("ix_conversation_notes_workspace_id_contact_id");
+
+                    b.ToTable("conversation_notes");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationViewer", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("ConversationId", "AgentId")
+                        .HasName("pk_conversation_viewers");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_conversation_viewers_agent_id");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_conversation_viewers_last_seen_at");
+
+                    b.HasIndex("WorkspaceId")
+                        .HasDatabaseName("ix_conversation_viewers_workspace_id");
+
+                    b.ToTable("conversation_viewers");
                 });
 
             modelBuilder.Entity("Earshot.Core.Data.DataProtectionKey", b =>
@@ -1111,6 +1211,51 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.ToTable("listening_rules");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Replies.CannedResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_canned_responses");
+
+                    b.HasIndex("WorkspaceId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_canned_responses_workspace_id_title");
+
+                    b.ToTable("canned_responses");
+                });
+
             modelBuilder.Entity("Earshot.Core.Replies.Reply", b =>
                 {
                     b.Property<long>("Id")
@@ -1161,6 +1306,23 @@ namespace Earshot.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("text")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReviewReasons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("review_reasons");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("reviewed_by");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -1750,6 +1912,52 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_conversations_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationNote", b =>
+                {
+                    b.HasOne("Earshot.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .HasConstraintName("fk_conversation_notes_agents_agent_id");
+
+                    b.HasOne("Earshot.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_notes_conversations_conversation_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_notes_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationViewer", b =>
+                {
+                    b.HasOne("Earshot.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_agents_agent_id");
+
+                    b.HasOne("Earshot.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_conversations_conversation_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_workspaces_workspace_id");
+                });
+
             modelBuilder.Entity("Earshot.Core.Ingestion.Post", b =>
                 {
                     b.HasOne("Earshot.Core.Conversations.Conversation", null)
@@ -1807,6 +2015,16 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_listening_rules_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Replies.CannedResponse", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_canned_responses_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Replies.Reply", b =>

@@ -633,6 +633,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -668,6 +673,99 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_conversations_workspace_id_status_queue_id_priority");
 
                     b.ToTable("conversations");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_notes");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_conversation_notes_agent_id");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_notes_conversation_id");
+
+                    b.HasIndex("WorkspaceId", "ContactId")
+                        .HasDatabaseName("ix_conversation_notes_workspace_id_contact_id");
+
+                    b.ToTable("conversation_notes");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationViewer", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_name");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("ConversationId", "AgentId")
+                        .HasName("pk_conversation_viewers");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_conversation_viewers_agent_id");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_conversation_viewers_last_seen_at");
+
+                    b.HasIndex("WorkspaceId")
+                        .HasDatabaseName("ix_conversation_viewers_workspace_id");
+
+                    b.ToTable("conversation_viewers");
                 });
 
             modelBuilder.Entity("Earshot.Core.Data.DataProtectionKey", b =>
@@ -1080,6 +1178,49 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.ToTable("listening_rules");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Replies.CannedResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("WorkspaceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_canned_responses");
+
+                    b.HasIndex("WorkspaceId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_canned_responses_workspace_id_title");
+
+                    b.ToTable("canned_responses");
+                });
+
             modelBuilder.Entity("Earshot.Core.Replies.Reply", b =>
                 {
                     b.Property<long>("Id")
@@ -1128,6 +1269,23 @@ namespace Earshot.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ReviewReasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_reasons");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
@@ -1703,6 +1861,52 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_conversations_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationNote", b =>
+                {
+                    b.HasOne("Earshot.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .HasConstraintName("fk_conversation_notes_agents_agent_id");
+
+                    b.HasOne("Earshot.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_notes_conversations_conversation_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_notes_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Conversations.ConversationViewer", b =>
+                {
+                    b.HasOne("Earshot.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_agents_agent_id");
+
+                    b.HasOne("Earshot.Core.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_conversations_conversation_id");
+
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_viewers_workspaces_workspace_id");
+                });
+
             modelBuilder.Entity("Earshot.Core.Ingestion.Post", b =>
                 {
                     b.HasOne("Earshot.Core.Conversations.Conversation", null)
@@ -1760,6 +1964,16 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_listening_rules_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Earshot.Core.Replies.CannedResponse", b =>
+                {
+                    b.HasOne("Earshot.Core.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_canned_responses_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Earshot.Core.Replies.Reply", b =>

@@ -141,12 +141,8 @@ public static class AgentsApi
         return TypedResults.Ok(AgentJson.From(agent));
     }
 
-    static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var updated = await db.Agents.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastHeartbeatAt, now), ct);
-        return updated == 0 ? (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.") : TypedResults.NoContent();
-    }
+    static async Task<Results<NoContent, ProblemHttpResult>> HeartbeatAsync(long id, EarshotDbContext db, PresenceService presences, CancellationToken ct) =>
+        await presences.HeartbeatAsync(db, id, ct) ? TypedResults.NoContent() : (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
 
     static async Task<Results<Ok<List<OfferJson>>, ProblemHttpResult>> OffersAsync(long id, EarshotDbContext db, CancellationToken ct)
     {

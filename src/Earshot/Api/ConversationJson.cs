@@ -29,13 +29,15 @@ public sealed record ConversationJson(
     string? SlaBand = null,
     DateTime? NextResponseDueAt = null,
     DateTime? ResolutionDueAt = null,
-    IReadOnlyList<string>? SlaBreaches = null)
+    IReadOnlyList<string>? SlaBreaches = null,
+    IReadOnlyList<string>? Tags = null)
 {
     public static ConversationJson From(Conversation c) => new(
         c.Id, TriageJson.Name(c.Status), c.Channel, c.Medium, TriageJson.Name(c.Bucket), c.QueueId, c.AssigneeId, c.IdentityId,
         c.ContactId, c.Subject, c.Priority, c.PriorityParts, TriageJson.RiskNames(c.Risks), c.Language, c.OpenedAt,
         c.LastActivityAt, c.FirstResponseAt, c.FirstResponseDueAt, c.ResolvedAt, c.Disposition,
-        c.Version, c.SlaBand, c.NextResponseDueAt, c.ResolutionDueAt, Breaches(c));
+        c.Version, c.SlaBand, c.NextResponseDueAt, c.ResolutionDueAt, Breaches(c),
+        c.Tags.Length == 0 ? [] : c.Tags.Split(','));
 
     /// <summary>The SLA targets this conversation missed (each recorded once as an event when it happened).</summary>
     static IReadOnlyList<string> Breaches(Conversation c)
@@ -62,17 +64,22 @@ public sealed record ConversationDetailJson(
     ConversationJson Conversation,
     AgentSummaryJson? Assignee,
     IReadOnlyList<PostJson> Posts,
-    IReadOnlyList<ReplyJson> Replies);
+    IReadOnlyList<ReplyJson> Replies,
+    IReadOnlyList<ViewerJson>? Viewers = null);
+
+/// <summary>Someone who has the conversation open in the desktop right now.</summary>
+public sealed record ViewerJson(long AgentId, string Name, DateTime LastSeenAt);
 
 public sealed record AgentSummaryJson(long Id, string Name, string Email);
 
 public sealed record ReplyJson(
     long Id, long? AgentId, string Text, string Visibility, string Status, string? InReplyTo, string? ExternalId,
-    int Attempts, string? Error, DateTime CreatedAt, DateTime? SentAt)
+    int Attempts, string? Error, DateTime CreatedAt, DateTime? SentAt,
+    IReadOnlyList<string>? ReviewReasons = null, string? ReviewedBy = null, string? RejectionReason = null)
 {
     public static ReplyJson From(Reply r) => new(
         r.Id, r.AgentId, r.Text, TriageJson.Name(r.Visibility), Snake(r.Status), r.InReplyToExternalId, r.ExternalId,
-        r.Attempts, r.Error, r.CreatedAt, r.SentAt);
+        r.Attempts, r.Error, r.CreatedAt, r.SentAt, r.ReviewReasons, r.ReviewedBy, r.RejectionReason);
 
     static string Snake(ReplyStatus s) => s == ReplyStatus.AwaitingApproval ? "awaiting_approval" : TriageJson.Name(s);
 }

@@ -50,7 +50,8 @@ public static class ConversationsApi
         return TypedResults.Ok(new Page<ConversationJson>(items, rows.Count > take ? Paging.Encode(items[^1].Id) : null));
     }
 
-    static async Task<Results<Ok<ConversationDetailJson>, ProblemHttpResult>> GetAsync(long id, EarshotDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<ConversationDetailJson>, ProblemHttpResult>> GetAsync(
+        long id, EarshotDbContext db, ViewerPresence viewerPresence, CancellationToken ct)
     {
         var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (conversation is null)
@@ -62,8 +63,10 @@ public static class ConversationsApi
         var assignee = conversation.AssigneeId is { } aid
             ? await db.Agents.AsNoTracking().Where(a => a.Id == aid).Select(a => new AgentSummaryJson(a.Id, a.Name, a.Email)).SingleOrDefaultAsync(ct)
             : null;
+        var viewers = await viewerPresence.CurrentAsync(db, id, ct);
         return TypedResults.Ok(new ConversationDetailJson(
-            ConversationJson.From(conversation), assignee, [.. posts.Select(PostJson.From)], [.. replies.Select(ReplyJson.From)]));
+            ConversationJson.From(conversation), assignee, [.. posts.Select(PostJson.From)], [.. replies.Select(ReplyJson.From)],
+            [.. viewers.Select(v => new ViewerJson(v.AgentId, v.AgentName, v.LastSeenAt))]));
     }
 
     static async Task<Results<Accepted<ReplyJson>, ProblemHttpResult>> ReplyAsync(
@@ -114,7 +117,7 @@ public static class ConversationsApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Conversation {id} does not exist in this workspace.");
         }
-        var error = await conversations.ResolveAsync(db, conversation, request?.Disposition?.Trim(), user.Actor(), ct);
+        var error = await conversations.ResolveAsync(db, conversation, request?.Disposition?.Trim(), request?.Tags ?? [], user.Actor(), ct);
         return error is null ? TypedResults.Ok(ConversationJson.From(conversation)) : (ProblemHttpResult)Problems.Conflict(error);
     }
 
@@ -153,6 +156,7 @@ public static class ConversationsApi
 /// </summary>
 public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId, int? ExpectedVersion = null);
 
-public sealed record ResolveRequest(string? Disposition);
+/// <summary>How the conversation ended (disposition) and tags for reporting and search.</summary>
+public sealed record ResolveRequest(string? Disposition, List<string>? Tags = null);
 
 public sealed record TransferRequest(long? QueueId, long? AgentId, string? Reason);

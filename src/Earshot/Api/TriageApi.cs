@@ -22,7 +22,7 @@ public static class TriageApi
     }
 
     static async Task<Results<Ok<CorrectionJson>, ProblemHttpResult>> CorrectAsync(
-        long id, CorrectionRequest request, ClaimsPrincipal user, EarshotDbContext db, WorkSignals signals, TimeProvider time, CancellationToken ct)
+        long id, CorrectionRequest request, ClaimsPrincipal user, EarshotDbContext db, TriageCorrector corrector, CancellationToken ct)
     {
         var intent = request.Intent?.Trim().ToLowerInvariant();
         var bucket = request.Bucket?.Trim().ToLowerInvariant();
@@ -50,26 +50,9 @@ public static class TriageApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Post {id} does not exist in this workspace.");
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var correction = new TriageCorrection
-        {
-            WorkspaceId = post.WorkspaceId,
-            PostId = post.Id,
-            Text = post.Text,
-            Intent = intent,
-            Actionable = actionable,
-            Bucket = bucket,
-            Actor = user.Actor(),
-            CreatedAt = now,
-        };
-        db.TriageCorrections.Add(correction);
-        // The post shows the corrected triage from now on, with who corrected it.
-        post.Intent = intent is null ? post.Intent : Enum.Parse<Intent>(intent, ignoreCase: true);
-        post.Actionable = actionable ?? post.Actionable;
-        post.Bucket = bucket is null ? post.Bucket : Enum.Parse<Bucket>(bucket, ignoreCase: true);
-        post.Reasons = [.. post.Reasons, new TriageReason("corrected", $"by {correction.Actor}")];
-        await db.SaveChangesAsync(ct);
-        signals.Training.Notify();
+        var correction = await corrector.CorrectAsync(db, post,
+            intent is null ? null : Enum.Parse<Intent>(intent, ignoreCase: true), actionable,
+            bucket is null ? null : Enum.Parse<Bucket>(bucket, ignoreCase: true), user.Actor(), ct);
         var total = await db.TriageCorrections.CountAsync(ct);
         return TypedResults.Ok(new CorrectionJson(correction.Id, post.Id, intent, actionable, bucket, total, ModelTrainer.MinCorrections));
     }

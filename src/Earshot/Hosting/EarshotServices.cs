@@ -46,6 +46,7 @@ public static class EarshotServices
         services.AddSingleton<ListeningRuleCache>();
         services.AddSingleton<WorkspaceTriageEngines>();
         services.AddSingleton<ModelTrainer>();
+        services.AddSingleton<TriageCorrector>();
         services.AddSingleton<ConversationThreader>();
         services.AddSingleton<PostIngestor>();
         services.AddSingleton<PostPipeline>();
@@ -53,11 +54,13 @@ public static class EarshotServices
         services.AddSingleton<SlaService>();
         services.AddSingleton<EscalationService>();
         services.AddSingleton<PresenceLiveness>();
+        services.AddSingleton<PresenceService>();
         services.AddSingleton<WorkTaskService>();
         services.AddSingleton<OfferService>();
         services.AddSingleton<ReplyService>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<ViewerPresence>();
         services.AddSingleton<DemoConnector>();
         services.AddSingleton<IChannelConnector>(sp => sp.GetRequiredService<DemoConnector>());
         services.AddSingleton<IChannelConnector, WebhookConnector>();

@@ -101,6 +101,7 @@ public static class EarshotWebApp
         api.MapCalendarApi();
         api.MapContactsApi();
         api.MapConsoleApi();
+        api.MapApprovalsApi();
         api.MapRoutingApis();
         app.MapEarshotUi();
         return app;
