@@ -32,29 +32,39 @@ public static class SignInApi
         {
             return (ProblemHttpResult)Problems.BadRequest("email and password are required", string.IsNullOrWhiteSpace(request.Email) ? "email" : "password");
         }
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var email = Agent.NormalizeEmail(request.Email);
-        // E-mails are unique per workspace; a person in several workspaces signs in to the default one first.
-        var agent = await db.Agents.IgnoreQueryFilters()
-            .Where(a => a.EmailNormalized == email && a.PasswordHash != null)
-            .OrderByDescending(a => db.Workspaces.IgnoreQueryFilters().Any(w => w.Id == a.WorkspaceId && w.IsDefault))
-            .FirstOrDefaultAsync(ct);
-        var verdict = agent is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(new object(), agent.PasswordHash!, request.Password);
-        if (agent is null || verdict == PasswordVerificationResult.Failed)
+        var agent = await VerifyAsync(contexts, hasher, request.Email, request.Password, ct);
+        if (agent is null)
         {
             return (ProblemHttpResult)Problems.Result(StatusCodes.Status401Unauthorized, "Unauthorized", "Wrong e-mail or password.");
         }
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, $"agent:{agent.Id}"),
-            new Claim(ClaimTypes.Name, agent.Name),
-            new Claim(ClaimTypes.Email, agent.Email),
-            new Claim(ClaimTypes.Role, agent.Role.ToString().ToLowerInvariant()),
-            new Claim(ApiKeyAuthenticationHandler.WorkspaceClaim, agent.WorkspaceId.ToString()),
-        ], CookieAuthenticationDefaults.AuthenticationScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(agent));
         return TypedResults.Ok(new MeJson(agent.Id, agent.Name, agent.Email, agent.Role.ToString().ToLowerInvariant(), agent.WorkspaceId));
     }
+
+    /// <summary>The person with this e-mail and password, or null. Shared by the JSON endpoint and the desktop's sign-in page.</summary>
+    public static async Task<Agent?> VerifyAsync(
+        IDbContextFactory<EarshotDbContext> contexts, IPasswordHasher<object> hasher, string email, string password, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var normalized = Agent.NormalizeEmail(email);
+        // E-mails are unique per workspace; a person in several workspaces signs in to the default one first.
+        var agent = await db.Agents.IgnoreQueryFilters()
+            .Where(a => a.EmailNormalized == normalized && a.PasswordHash != null)
+            .OrderByDescending(a => db.Workspaces.IgnoreQueryFilters().Any(w => w.Id == a.WorkspaceId && w.IsDefault))
+            .FirstOrDefaultAsync(ct);
+        var verdict = agent is null ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(new object(), agent.PasswordHash!, password);
+        return verdict == PasswordVerificationResult.Failed ? null : agent;
+    }
+
+    /// <summary>The cookie principal of a person: id, name, e-mail, role and workspace as claims.</summary>
+    public static ClaimsPrincipal PrincipalFor(Agent agent) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, $"agent:{agent.Id}"),
+        new Claim(ClaimTypes.Name, agent.Name),
+        new Claim(ClaimTypes.Email, agent.Email),
+        new Claim(ClaimTypes.Role, agent.Role.ToString().ToLowerInvariant()),
+        new Claim(ApiKeyAuthenticationHandler.WorkspaceClaim, agent.WorkspaceId.ToString()),
+    ], CookieAuthenticationDefaults.AuthenticationScheme));
 
     static async Task<NoContent> SignOutAsync(HttpContext http, CancellationToken ct)
     {

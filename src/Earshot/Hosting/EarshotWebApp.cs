@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Earshot.Api;
 using Earshot.Core.Data;
 using Earshot.Core.Pipeline;
+using Earshot.Ui;
 using Earshot.Workers;
 using Microsoft.EntityFrameworkCore;
 using Prometheus;
@@ -61,6 +62,7 @@ public static class EarshotWebApp
                 o.Events.OnRedirectToAccessDenied = c => Problems.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your role may not do this.");
             });
         services.AddAuthorization();
+        services.AddEarshotUi();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Earshot API";
@@ -95,9 +97,7 @@ public static class EarshotWebApp
         api.MapTasksApi();
         api.MapCalendarApi();
         api.MapRoutingApis();
-        app.MapGet("/", () => Results.Text(
-            "Earshot is running. API: /api/v1 (OpenAPI: /openapi/v1.json), health: /health, metrics: /metrics.", "text/plain"))
-            .ExcludeFromDescription();
+        app.MapEarshotUi();
         return app;
     }
 }
