@@ -21,7 +21,13 @@ public static class EarshotWebApp
         // adapter again would restart it and drop what was counted so far.
         if (Interlocked.Exchange(ref _meterAdapterConfigured, 1) == 0)
         {
-            Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName);
+            // Counters keep their series however quiet the pipeline is: prometheus-net would otherwise unpublish a
+            // series after five minutes without a change, and a scrape would see the counter vanish.
+            Metrics.ConfigureMeterAdapter(o =>
+            {
+                o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName;
+                o.MetricsExpireAfter = TimeSpan.FromDays(3650);
+            });
         }
         var builder = WebApplication.CreateBuilder(args);
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
