@@ -22,11 +22,12 @@ public static class EarshotWebApp
         if (Interlocked.Exchange(ref _meterAdapterConfigured, 1) == 0)
         {
             // Counters keep their series however quiet the pipeline is: prometheus-net would otherwise unpublish a
-            // series after five minutes without a change, and a scrape would see the counter vanish.
+            // series after five minutes without a change, and a scrape would see the counter vanish (a day is the longest
+            // the adapter allows; every pipeline stage moves far more often).
             Metrics.ConfigureMeterAdapter(o =>
             {
                 o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName;
-                o.MetricsExpireAfter = TimeSpan.FromDays(3650);
+                o.MetricsExpireAfter = TimeSpan.FromDays(1);
             });
         }
         var builder = WebApplication.CreateBuilder(args);
@@ -36,7 +37,9 @@ public static class EarshotWebApp
         services.AddEarshotConsole();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<EarshotDbContext>>().CreateDbContext());
         services.AddSingleton(new StartupOptions { Demo = demo });
-        services.AddHostedService<StartupService>();
+        // The database is migrated before any other hosted service starts: Data Protection's own start-up service
+        // reads its key ring from the database and would find no table on a fresh one.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupService>());
         services.AddHostedService<PipelineWorker>();
         services.AddHostedService<RoutingWorker>();
         services.AddHostedService<SlaWorker>();
