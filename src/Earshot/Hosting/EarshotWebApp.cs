@@ -31,6 +31,9 @@ public static class EarshotWebApp
             });
         }
         var builder = WebApplication.CreateBuilder(args);
+        // Serve the framework's and packages' static files (blazor.web.js, MudBlazor) from the build output in every
+        // environment, so `dotnet run` works in Production too; a published app has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         ShippedSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddEarshotCore(builder.Configuration);
