@@ -82,43 +82,21 @@ public static class AgentsApi
     }
 
     static async Task<Results<Ok<AgentJson>, ProblemHttpResult>> PresenceAsync(
-        long id, PresenceRequest request, EarshotDbContext db, WorkSignals signals, TimeProvider time, CancellationToken ct)
+        long id, PresenceRequest request, EarshotDbContext db, PresenceService presences, CancellationToken ct)
     {
         if (!Enum.TryParse<Presence>(request.Status?.Replace("_", ""), ignoreCase: true, out var presence) || int.TryParse(request.Status, out _))
         {
             return (ProblemHttpResult)Problems.BadRequest("status must be available, away, offline or wrap_up", "status");
         }
-        var agent = await db.Agents.SingleOrDefaultAsync(a => a.Id == id, ct);
+        var (agent, error) = await presences.SetAsync(db, id, presence, ct);
         if (agent is null)
         {
             return (ProblemHttpResult)Problems.NotFound($"Agent {id} does not exist in this workspace.");
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        if (agent.Presence != presence)
+        if (error is not null)
         {
-            agent.Presence = presence;
-            agent.PresenceChangedAt = now;
+            return (ProblemHttpResult)Problems.Conflict($"Agent {id}: {error}");
         }
-        // Wrap-up set by hand lasts until the agent says otherwise; the timed one ends on its own.
-        agent.WrapUpUntil = null;
-        if (presence != Presence.Available)
-        {
-            // Offers of an agent who steps away go back to the queue at once.
-            foreach (var offer in await db.Offers.Where(o => o.AgentId == id && o.Status == OfferStatus.Pending).ToListAsync(ct))
-            {
-                offer.Status = OfferStatus.Withdrawn;
-                offer.RespondedAt = now;
-            }
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (ProblemHttpResult)Problems.Conflict($"An offer of agent {id} changed meanwhile (accepted or expired); set the presence again.");
-        }
-        signals.Routing.Notify();
         return TypedResults.Ok(AgentJson.From(agent));
     }
 
