@@ -11,7 +11,7 @@ public sealed class ApprovalTests(DesktopFixture desktop)
     [Fact]
     public async Task Approvals_AgentsRiskyDraftIsHeld_SupervisorSeesReasonsAndApproves_ReplyGoesOut()
     {
-        var id = await desktop.HoldConversationAsync("@acmeair you lost my bag and nobody answers, I want my money back");
+        var id = await desktop.HoldConversationAsync("@acmeair you lost my bag and nobody answers, I will cancel my account");
         var agent = await desktop.SignInAsync(DesktopFixture.AgentEmail);
         await agent.GotoAsync($"/conversations/{id}");
         await DesktopFixture.WaitInteractiveAsync(agent);
@@ -31,6 +31,7 @@ public sealed class ApprovalTests(DesktopFixture desktop)
         await Assertions.Expect(reasons).ToContainTextAsync("blames the customer");
         await Assertions.Expect(reasons).ToContainTextAsync("promises a refund");
         await Assertions.Expect(item.GetByTestId("author")).ToHaveTextAsync("Ana Agent");
+        await Assertions.Expect(item.GetByTestId("risks")).ToContainTextAsync("churn");
         await Assertions.Expect(item.GetByTestId("draft")).ToHaveTextAsync("YOU SHOULD HAVE READ THE RULES, BUT WE WILL REFUND YOU <b>TODAY</b>");
         await Assertions.Expect(item.GetByTestId("draft").Locator("b")).ToHaveCountAsync(0);
         await Assertions.Expect(item.GetByRole(AriaRole.Link, new() { Name = $"Conversation {id}" })).ToHaveAttributeAsync("href", $"/conversations/{id}");
