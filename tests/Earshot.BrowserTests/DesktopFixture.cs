@@ -121,6 +121,26 @@ public sealed class DesktopFixture : IAsyncLifetime
         throw new TimeoutException($"Post {postId} did not become a conversation:\n" + ServerOutput);
     }
 
+    /// <summary>
+    /// A care conversation the demo's simulated agents cannot take (it waits in a queue needing a skill nobody has), so
+    /// a test can act on it whatever the bots do meanwhile; returns its id.
+    /// </summary>
+    public async Task<long> HoldConversationAsync(string text)
+    {
+        var holding = await Api.PostAsJsonAsync("/api/v1/queues", new { name = $"Holding {Guid.NewGuid():N}", required_skills = new Dictionary<string, int> { ["klingon"] = 5 } });
+        holding.EnsureSuccessStatusCode();
+        var holdingId = (await holding.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var id = await PostCareConversationAsync(text, $"held{Guid.NewGuid().ToString("N")[..8]}");
+            if ((await Api.PostAsJsonAsync($"/api/v1/conversations/{id}/transfer", new { queue_id = holdingId, reason = "test: hold" })).IsSuccessStatusCode)
+            {
+                return id;
+            }
+        }
+        throw new InvalidOperationException("Could not hold a conversation away from the demo's simulated agents.");
+    }
+
     public async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
