@@ -66,7 +66,7 @@ public static class MetaWebhookApi
     static async Task<IResult> ReceiveAsync(string connector, string accountSetting, HttpRequest request, EarshotDbContext db,
         SourceCredentials credentials, PostIngestor ingestor, TimeProvider time, CancellationToken ct)
     {
-        var body = await ReadBodyAsync(request, ct);
+        var body = await WebhookApi.ReadBodyAsync(request, ct);
         if (body is null)
         {
             return Problems.TooLarge($"The body is larger than {PostsApi.MaxBodyBytes / 1024 / 1024} MB.");
@@ -131,26 +131,6 @@ public static class MetaWebhookApi
             }
         }
         return readable;
-    }
-
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > PostsApi.MaxBodyBytes)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > PostsApi.MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }
 

@@ -81,8 +81,13 @@ public static class WebhookApi
         }
     }
 
-    static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The raw body, as signed, for a signature check; null when it is larger than a post batch may be.</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
+        if (request.ContentLength > PostsApi.MaxBodyBytes)
+        {
+            return null;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
