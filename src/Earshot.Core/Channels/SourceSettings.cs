@@ -32,6 +32,16 @@ public static class SourceSettings
             : null;
     }
 
+    /// <summary>True when <paramref name="key"/> is JSON <c>true</c> or the string <c>"true"</c>.</summary>
+    public static bool Flag(Source source, string key)
+    {
+        using var doc = Parse(source);
+        return doc.RootElement.ValueKind == JsonValueKind.Object
+               && doc.RootElement.TryGetProperty(key, out var value)
+               && (value.ValueKind == JsonValueKind.True
+                   || value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
     static JsonDocument Parse(Source source)
     {
         try

@@ -126,5 +126,5 @@ public sealed class SourcePoller(
     static TimeSpan IntervalOf(Source source, IPollingConnector connector) =>
         SourceSettings.Number(source, IntervalSetting) is { } seconds
             ? TimeSpan.FromSeconds(Math.Max(seconds, MinInterval.TotalSeconds))
-            : connector.DefaultPollInterval;
+            : connector.DefaultPollIntervalFor(source);
 }
