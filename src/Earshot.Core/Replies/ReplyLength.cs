@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Earshot.Core.Channels.X;
 
 namespace Earshot.Core.Replies;
 
@@ -12,7 +13,7 @@ public sealed record ReplyLengthCheck(int Used, int Limit, string Unit)
 }
 
 /// <summary>
-/// Each network counts differently: X counts code points with every link as 23 (280), Bluesky counts graphemes —
+/// Each network counts differently: X weighs code points (CJK and emoji count 2) with every link as 23 (280), Bluesky counts graphemes —
 /// what a reader sees as one character, so a family emoji is one (300), Mastodon counts code points with links as
 /// 23 (500). Private replies use the network's direct-message limit. Pure code.
 /// </summary>
@@ -25,7 +26,7 @@ public static partial class ReplyLength
         var network = channel.Trim().ToLowerInvariant();
         return (network, visibility) switch
         {
-            ("x" or "twitter", ReplyVisibility.Public) => new(CodePointsWithLinks(text), 280, "characters"),
+            ("x" or "twitter", ReplyVisibility.Public) => new(XTextLength.Weighted(text), XTextLength.MaxWeightedLength, "characters"),
             ("x" or "twitter", ReplyVisibility.Private) => new(CodePointsWithLinks(text), 10_000, "characters"),
             ("bluesky", ReplyVisibility.Public) => new(Graphemes(text), 300, "graphemes"),
             ("bluesky", ReplyVisibility.Private) => new(Graphemes(text), 1_000, "graphemes"),

@@ -89,6 +89,13 @@ public static class ConversationsApi
         {
             return (ProblemHttpResult)Problems.NotFound($"Conversation {id} does not exist in this workspace.");
         }
+        // The same limit the composer counts down to: the network's own rule for this channel and visibility.
+        var length = ReplyLength.Measure(conversation.Channel, visibility, request.Text.Trim());
+        if (length.TooLong)
+        {
+            return (ProblemHttpResult)Problems.BadRequest(
+                $"text is {length.Used:N0} {length.Unit}; a {visibility.ToString().ToLowerInvariant()} reply on {conversation.Channel} allows {length.Limit:N0}. Shorten it.", "text");
+        }
         if (request.AgentId is { } replier && conversation.AssigneeId is { } owner && replier != owner)
         {
             // One owner at a time: someone else may answer only with a supervisor's rights.

@@ -183,6 +183,33 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
     }
 
     [Fact]
+    public async Task Reply_LongerThanTheNetworkAllows_Is400NamingText_AndNothingIsQueued()
+    {
+        await _api.PostAsync("/api/v1/posts", Json("""{"id":"len-1","platform":"x","text":"@acmeair my bag is lost, where is it? I need help now","author":{"handle":"lenny"}}"""));
+        var conversationId = await Eventually.ReturnsValueAsync(async () =>
+        {
+            var posts = await GetJsonAsync("/api/v1/posts?limit=100");
+            var post = posts.GetProperty("items").EnumerateArray().FirstOrDefault(p => p.GetProperty("external_id").GetString() == "len-1");
+            return post.ValueKind == JsonValueKind.Object && post.GetProperty("conversation_id").ValueKind == JsonValueKind.Number
+                ? (long?)post.GetProperty("conversation_id").GetInt64() : null;
+        }, TimeSpan.FromSeconds(10), "the post's conversation");
+
+        // 141 CJK characters weigh 282 on X; the same text fits a direct message.
+        var text = new string('語', 141);
+        var tooLong = await _api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/replies", new { text, visibility = "public" });
+        var asDm = await _api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/replies", new { text, visibility = "private" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var problem = await tooLong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("text", problem.GetProperty("field").GetString());
+        Assert.Contains("282", problem.GetProperty("detail").GetString());
+        Assert.Contains("280", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, asDm.StatusCode);
+        var replies = (await GetJsonAsync($"/api/v1/conversations/{conversationId}")).GetProperty("replies");
+        Assert.Equal(["private"], replies.EnumerateArray().Select(r => r.GetProperty("visibility").GetString()));
+    }
+
+    [Fact]
     public async Task RulePreview_InvalidQuery_Is400WithPosition()
     {
         var response = await _api.PostAsJsonAsync("/api/v1/rules/preview", new { query = "(refund OR delay" });

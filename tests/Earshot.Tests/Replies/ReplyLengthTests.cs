@@ -39,6 +39,14 @@ public sealed class ReplyLengthTests
     }
 
     [Fact]
+    public void Measure_X_WeighsCjkAndEmojiAsTwo_LikeX()
+    {
+        var check = ReplyLength.Measure("x", ReplyVisibility.Public, "日本語 ok 👍");
+
+        Assert.Equal(3 * 2 + 4 + 2, check.Used);
+    }
+
+    [Fact]
     public void Measure_OneOverTheLimit_IsTooLong()
     {
         var check = ReplyLength.Measure("x", ReplyVisibility.Public, new string('a', 281));
