@@ -42,6 +42,8 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
 
     public string Name => ConnectorName;
 
+    public bool TakesMedia => true;
+
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
     /// <summary>A streaming source is read most of the time, in windows of <c>stream_seconds</c>, a few seconds apart.</summary>

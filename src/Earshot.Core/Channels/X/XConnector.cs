@@ -34,6 +34,8 @@ public sealed partial class XConnector(HttpClient http, TimeProvider time) : IPo
 
     public string Name => ConnectorName;
 
+    public bool TakesMedia => true;
+
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
     /// <summary>With <c>stream_rules</c> a source is read from the filtered stream in windows, a few seconds apart.</summary>
