@@ -190,6 +190,7 @@ static class ModelConfiguration
             e.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId);
             e.Property(c => c.Intent).HasMaxLength(32);
             e.Property(c => c.Bucket).HasMaxLength(16);
+            e.Property(c => c.Sentiment).HasMaxLength(16);
         });
         model.Entity<WorkspaceModel>(e =>
         {

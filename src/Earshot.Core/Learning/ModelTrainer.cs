@@ -42,7 +42,7 @@ public sealed class ModelTrainer(WorkspaceTriageEngines engines, TimeProvider ti
     {
         var corrections = await db.TriageCorrections.IgnoreQueryFilters().Where(c => c.WorkspaceId == workspaceId)
             .OrderBy(c => c.Id).ToListAsync(ct);
-        var examples = corrections.Select(c => new LabelledPost(c.Text, c.Intent, c.Actionable, c.Bucket)).ToList();
+        var examples = corrections.Select(c => new LabelledPost(c.Text, c.Intent, c.Actionable, c.Bucket, c.Sentiment)).ToList();
         var current = await engines.GetAsync(db, workspaceId, ct);
         var report = TriageEngine.CrossValidate(examples, Math.Min(5, examples.Count));
         var baseline = Baseline(current, examples);

@@ -13,6 +13,8 @@ public sealed class TriageCorrection
     public bool? Actionable { get; set; }
     /// <summary>analytics, marketing or care.</summary>
     public string? Bucket { get; set; }
+    /// <summary>negative, neutral or positive: trains the sentiment head that corrects the lexicon.</summary>
+    public string? Sentiment { get; set; }
     public required string Actor { get; set; }
     public DateTime CreatedAt { get; set; }
 }

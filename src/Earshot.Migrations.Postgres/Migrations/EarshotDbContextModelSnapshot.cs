@@ -1083,6 +1083,11 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("post_id");
 
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sentiment");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")

@@ -1054,6 +1054,11 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("post_id");
 
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentiment");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -100,7 +100,7 @@ public static class QueuesApi
     }
 
     /// <summary>The first thing wrong with a queue request, as a 400 problem naming the field, or null.</summary>
-    static async Task<IResult?> ValidateAsync(QueueRequest request, long? self, EarshotDbContext db, CancellationToken ct)
+    internal static async Task<IResult?> ValidateAsync(QueueRequest request, long? self, EarshotDbContext db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {

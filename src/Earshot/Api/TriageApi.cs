@@ -14,7 +14,7 @@ public static class TriageApi
     public static RouteGroupBuilder MapTriageApi(this RouteGroupBuilder api)
     {
         api.MapPost("/posts/{id:long}/corrections", CorrectAsync).WithTags("Triage")
-            .WithSummary("Correct a post's triage (intent, actionable, bucket, or not_for_us); the workspace's model is retrained from corrections");
+            .WithSummary("Correct a post's triage (intent, actionable, bucket, sentiment, or not_for_us); the workspace's model is retrained from corrections");
         var models = api.MapGroup("/triage/models").WithTags("Triage");
         models.MapGet("/", ListAsync).WithSummary("The workspace's retrained models with their cross-validated scores; the active one is in use");
         models.MapPost("/train", TrainAsync).WithSummary("Retrain now from all corrections; switches only if the new model scores at least as well");
@@ -27,6 +27,7 @@ public static class TriageApi
         var intent = request.Intent?.Trim().ToLowerInvariant();
         var bucket = request.Bucket?.Trim().ToLowerInvariant();
         var actionable = request.Actionable;
+        var sentiment = request.Sentiment?.Trim().ToLowerInvariant();
         if (request.NotForUs == true)
         {
             // "Not for us": nothing for care to do; it only counts in listening analytics.
@@ -41,9 +42,13 @@ public static class TriageApi
         {
             return (ProblemHttpResult)Problems.BadRequest("bucket must be analytics, marketing or care", "bucket");
         }
-        if (intent is null && bucket is null && actionable is null)
+        if (sentiment is not null && !TriageCorrector.SentimentLabels.Contains(sentiment))
         {
-            return (ProblemHttpResult)Problems.BadRequest("give at least one of intent, actionable, bucket or not_for_us", "intent");
+            return (ProblemHttpResult)Problems.BadRequest("sentiment must be negative, neutral or positive", "sentiment");
+        }
+        if (intent is null && bucket is null && actionable is null && sentiment is null)
+        {
+            return (ProblemHttpResult)Problems.BadRequest("give at least one of intent, actionable, bucket, sentiment or not_for_us", "intent");
         }
         var post = await db.Posts.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (post is null)
@@ -52,9 +57,9 @@ public static class TriageApi
         }
         var correction = await corrector.CorrectAsync(db, post,
             intent is null ? null : Enum.Parse<Intent>(intent, ignoreCase: true), actionable,
-            bucket is null ? null : Enum.Parse<Bucket>(bucket, ignoreCase: true), user.Actor(), ct);
+            bucket is null ? null : Enum.Parse<Bucket>(bucket, ignoreCase: true), sentiment, user.Actor(), ct);
         var total = await db.TriageCorrections.CountAsync(ct);
-        return TypedResults.Ok(new CorrectionJson(correction.Id, post.Id, intent, actionable, bucket, total, ModelTrainer.MinCorrections));
+        return TypedResults.Ok(new CorrectionJson(correction.Id, post.Id, intent, actionable, bucket, total, ModelTrainer.MinCorrections, sentiment));
     }
 
     static async Task<Ok<List<ModelJson>>> ListAsync(EarshotDbContext db, CancellationToken ct) =>
@@ -76,9 +81,10 @@ public static class TriageApi
     }
 }
 
-public sealed record CorrectionRequest(string? Intent, bool? Actionable, string? Bucket, bool? NotForUs);
+public sealed record CorrectionRequest(string? Intent, bool? Actionable, string? Bucket, bool? NotForUs, string? Sentiment = null);
 
-public sealed record CorrectionJson(long Id, long PostId, string? Intent, bool? Actionable, string? Bucket, int WorkspaceCorrections, int RetrainAfter);
+public sealed record CorrectionJson(long Id, long PostId, string? Intent, bool? Actionable, string? Bucket, int WorkspaceCorrections, int RetrainAfter,
+    string? Sentiment = null);
 
 public sealed record ModelJson(long Id, int Corrections, double ActionableMacroF1, double BaselineActionableMacroF1, double? IntentMacroF1,
     double? BaselineIntentMacroF1, bool Active, DateTime TrainedAt, string Report);

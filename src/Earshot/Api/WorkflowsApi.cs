@@ -70,7 +70,7 @@ public static class WorkflowsApi
             ? (ProblemHttpResult)Problems.NotFound($"Workflow rule {id} does not exist in this workspace.")
             : TypedResults.NoContent();
 
-    static void Apply(WorkflowRuleRequest request, WorkflowRule rule, int position, DateTime now)
+    internal static void Apply(WorkflowRuleRequest request, WorkflowRule rule, int position, DateTime now)
     {
         var c = request.Conditions;
         rule.Name = request.Name!.Trim();
@@ -90,7 +90,7 @@ public static class WorkflowsApi
     static List<string> Clean(List<string>? values) => values is null ? [] : [.. values.Select(v => v.Trim().ToLowerInvariant())];
 
     /// <summary>The first thing wrong with a rule, as a 400 problem naming the field, or null.</summary>
-    static async Task<IResult?> ValidateAsync(WorkflowRuleRequest request, EarshotDbContext db, CancellationToken ct)
+    internal static async Task<IResult?> ValidateAsync(WorkflowRuleRequest request, EarshotDbContext db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {

@@ -41,8 +41,8 @@ public abstract class AdminFormTests<TDatabase>(TDatabase database) : IClassFixt
         var ws = await _h.NewWorkspaceAsync(db);
         var form = new QueueForm { Name = " Spanish ", RequiredSkills = "ES:4, billing:2", StickyWindowHours = 2 };
 
-        var (queue, errors) = await form.SaveAsync(db, ws.Id, _h.Now, default);
-        var (again, duplicate) = await form.SaveAsync(db, ws.Id, _h.Now, default);
+        var (queue, errors) = await form.SaveAsync(db, ws.Id, null, _h.Now, default);
+        var (again, duplicate) = await form.SaveAsync(db, ws.Id, null, _h.Now, default);
 
         Assert.True(errors.IsEmpty);
         Assert.Equal(("Spanish", 7200, 4), (queue!.Name, queue.StickyWindowSeconds, queue.RequiredSkills["es"]));
