@@ -4,7 +4,7 @@ namespace Earshot.Core.Channels;
 
 /// <summary>
 /// One reply to deliver, with what the platform needs to thread it. <see cref="Subject"/> is the conversation's
-/// subject, for media that have one (e-mail).
+/// subject, for media that have one (e-mail). <see cref="Media"/> are images to attach, on networks that take them.
 /// </summary>
 public sealed record OutboundMessage(
     Source Source,
@@ -13,4 +13,5 @@ public sealed record OutboundMessage(
     ReplyVisibility Visibility,
     string? InReplyToExternalId,
     string? RecipientHandle,
-    string? Subject = null);
+    string? Subject = null,
+    IReadOnlyList<OutboundMedia>? Media = null);

@@ -170,6 +170,7 @@ static class ModelConfiguration
             e.HasOne<Agent>().WithMany().HasForeignKey(r => r.AgentId);
             e.Property(r => r.LeaseToken).HasMaxLength(32).IsConcurrencyToken();
             e.Property(r => r.ReviewReasons).HasJsonConversion();
+            e.Property(r => r.Attachments!).HasJsonConversion().IsRequired(false);
         });
         model.Entity<SlaPolicy>(e =>
         {

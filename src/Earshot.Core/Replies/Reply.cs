@@ -26,6 +26,8 @@ public sealed class Reply
     public string? ReviewedBy { get; set; }
     public DateTime? ReviewedAt { get; set; }
     public string? RejectionReason { get; set; }
+    /// <summary>Images sent with the reply on networks that take them (Mastodon, X); null when there are none.</summary>
+    public List<ReplyAttachment>? Attachments { get; set; }
 
     /// <summary>Holds the reply for a supervisor instead of sending it.</summary>
     public void HoldForApproval(IReadOnlyList<string> reasons)

@@ -64,10 +64,18 @@ public sealed class ReplySender(
             ? await db.Identities.IgnoreQueryFilters().Where(i => i.Id == identityId).Select(i => i.Handle).SingleOrDefaultAsync(ct)
             : null);
         var connector = connectors.Find(source.Connector);
+        var media = reply.Attachments is { Count: > 0 } attachments
+            ? attachments.Select(a => new OutboundMedia(Url: a.Url, Description: a.Description)).ToList()
+            : null;
         SendResult result;
         if (connector is null)
         {
             result = SendResult.Failure($"No connector '{source.Connector}' is available for source '{source.Name}'.", retryable: false);
+        }
+        else if (media is not null && !connector.TakesMedia)
+        {
+            // Sending the text alone would drop what the agent meant to send: say so instead.
+            result = SendResult.Failure($"Replies through '{source.Connector}' cannot carry images; remove the attachments and send again.", retryable: false);
         }
         else
         {
@@ -76,7 +84,7 @@ public sealed class ReplySender(
                 // Credentials are decrypted in memory only, for this send; the row keeps them encrypted.
                 var readable = credentials is null ? source : credentials.Reveal(source);
                 result = await connector.SendAsync(
-                    new OutboundMessage(readable, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient, conversation.Subject), ct);
+                    new OutboundMessage(readable, reply.Id, reply.Text, reply.Visibility, reply.InReplyToExternalId, recipient, conversation.Subject, media), ct);
             }
             catch (InvalidOperationException ex) when (ex.InnerException is System.Security.Cryptography.CryptographicException)
             {

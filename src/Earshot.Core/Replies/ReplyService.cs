@@ -22,7 +22,7 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
     /// </summary>
     public async Task<(Reply? Reply, string? Error)> CreateAsync(
         EarshotDbContext db, Conversation conversation, string text, ReplyVisibility visibility, long? agentId, CancellationToken ct,
-        int? expectedVersion = null)
+        int? expectedVersion = null, IReadOnlyList<ReplyAttachment>? attachments = null)
     {
         if (conversation.Status == ConversationStatus.Closed)
         {
@@ -52,6 +52,7 @@ public sealed class ReplyService(WorkSignals signals, TimeProvider time)
             InReplyToExternalId = latest,
             CreatedAt = now,
             NextAttemptAt = now,
+            Attachments = attachments is { Count: > 0 } ? [.. attachments] : null,
         };
         var concerns = ReplyReview.Check(reply.Text, conversation.Risks);
         if (concerns.Count > 0)

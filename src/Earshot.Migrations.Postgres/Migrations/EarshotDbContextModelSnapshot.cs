@@ -1274,6 +1274,10 @@ namespace Earshot.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("agent_id");
 
+                    b.Property<string>("Attachments")
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
                         .HasColumnName("attempts");

@@ -1237,6 +1237,10 @@ namespace Earshot.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("agent_id");
 
+                    b.Property<string>("Attachments")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");

@@ -75,11 +75,12 @@ public sealed record AgentSummaryJson(long Id, string Name, string Email);
 public sealed record ReplyJson(
     long Id, long? AgentId, string Text, string Visibility, string Status, string? InReplyTo, string? ExternalId,
     int Attempts, string? Error, DateTime CreatedAt, DateTime? SentAt,
-    IReadOnlyList<string>? ReviewReasons = null, string? ReviewedBy = null, string? RejectionReason = null)
+    IReadOnlyList<string>? ReviewReasons = null, string? ReviewedBy = null, string? RejectionReason = null,
+    IReadOnlyList<ReplyAttachment>? Attachments = null)
 {
     public static ReplyJson From(Reply r) => new(
         r.Id, r.AgentId, r.Text, TriageJson.Name(r.Visibility), Snake(r.Status), r.InReplyToExternalId, r.ExternalId,
-        r.Attempts, r.Error, r.CreatedAt, r.SentAt, r.ReviewReasons, r.ReviewedBy, r.RejectionReason);
+        r.Attempts, r.Error, r.CreatedAt, r.SentAt, r.ReviewReasons, r.ReviewedBy, r.RejectionReason, r.Attachments);
 
     static string Snake(ReplyStatus s) => s == ReplyStatus.AwaitingApproval ? "awaiting_approval" : TriageJson.Name(s);
 }

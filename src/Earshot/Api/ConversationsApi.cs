@@ -84,6 +84,11 @@ public static class ConversationsApi
         {
             return (ProblemHttpResult)Problems.BadRequest("visibility must be \"public\" (in the same medium) or \"private\" (a direct message or e-mail)", "visibility");
         }
+        var (attachments, attachmentError) = ReplyAttachments.Read(request.Attachments);
+        if (attachmentError is not null)
+        {
+            return attachmentError;
+        }
         var conversation = await db.Conversations.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (conversation is null)
         {
@@ -110,7 +115,7 @@ public static class ConversationsApi
                     $"Conversation {id} belongs to agent {owner}; only its owner or a supervisor may reply. Ask for a transfer.", "agent_id");
             }
         }
-        var (reply, error) = await replies.CreateAsync(db, conversation, request.Text, visibility, request.AgentId, ct, request.ExpectedVersion);
+        var (reply, error) = await replies.CreateAsync(db, conversation, request.Text, visibility, request.AgentId, ct, request.ExpectedVersion, attachments);
         return reply is null
             ? (ProblemHttpResult)Problems.Conflict(error!)
             : TypedResults.Accepted($"/api/v1/conversations/{id}", ReplyJson.From(reply));
@@ -161,7 +166,10 @@ public static class ConversationsApi
 /// A reply: its text, whether it goes out in the same medium (public) or privately, who sends it, and the
 /// conversation version the agent last saw (a reply to a conversation that changed since is refused with 409).
 /// </summary>
-public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId, int? ExpectedVersion = null);
+public sealed record ReplyRequest(string? Text, string? Visibility, long? AgentId, int? ExpectedVersion = null, List<ReplyAttachmentRequest?>? Attachments = null);
+
+/// <summary>An image to send with a reply (Mastodon, X): its http(s) address and alt text.</summary>
+public sealed record ReplyAttachmentRequest(string? Url, string? Description = null);
 
 /// <summary>How the conversation ended (disposition) and tags for reporting and search.</summary>
 public sealed record ResolveRequest(string? Disposition, List<string>? Tags = null);

@@ -174,6 +174,9 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
     [InlineData("""{"text":"","visibility":"public"}""", "text")]
     [InlineData("""{"text":"hello","visibility":"loud"}""", "visibility")]
     [InlineData("""{"text":"hello"}""", "visibility")]
+    [InlineData("""{"text":"hello","visibility":"public","attachments":[{"url":"ftp://files.example.test/a.png"}]}""", "attachments[0].url")]
+    [InlineData("""{"text":"hello","visibility":"public","attachments":[{"url":"https://files.example.test/a.png"},{"url":""}]}""", "attachments[1].url")]
+    [InlineData("""{"text":"hello","visibility":"public","attachments":[null]}""", "attachments[0].url")]
     public async Task BadReply_Is400NamingTheField(string body, string field)
     {
         var response = await _api.PostAsync("/api/v1/conversations/1/replies", Json(body));

@@ -48,15 +48,18 @@ public sealed class LocalHttpServer : IAsyncDisposable
                 await server.Handler(context);
                 return;
             }
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync();
+            // The handler gets the raw bytes back (uploads are binary); the record keeps them as text.
+            using var raw = new MemoryStream();
+            await context.Request.Body.CopyToAsync(raw);
+            var bytes = raw.ToArray();
+            var body = System.Text.Encoding.UTF8.GetString(bytes);
             server.Requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 context.Request.ContentType,
                 body));
-            context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body));
+            context.Request.Body = new MemoryStream(bytes);
             await server.Handler(context);
         });
         await app.StartAsync();

@@ -32,6 +32,8 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
     public const string StreamSecondsSetting = "stream_seconds";
     public const string MaxCharactersSetting = "max_characters";
     public const int DefaultMaxCharacters = 500;
+    public const string MaxImageBytesSetting = "max_image_bytes";
+    public const long DefaultMaxImageBytes = 16 * 1024 * 1024;
     const int PageSize = 40;
     // A burst larger than this many pages since the last poll is read over the next polls, never skipped.
     const int MaxPages = 10;
@@ -39,6 +41,8 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
     const int MaxStreamSeconds = 90;
 
     public string Name => ConnectorName;
+
+    public bool TakesMedia => true;
 
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
@@ -172,10 +176,28 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
         {
             return SendResult.Failure($"The reply is {length} characters; Mastodon allows {limit}. Shorten it and send again.", retryable: false);
         }
-        var form = new Dictionary<string, string> { ["status"] = text, ["visibility"] = visibility };
+        var form = new List<KeyValuePair<string, string>> { new("status", text), new("visibility", visibility) };
         if (message.InReplyToExternalId is { Length: > 0 } inReplyTo)
         {
-            form["in_reply_to_id"] = inReplyTo;
+            form.Add(new("in_reply_to_id", inReplyTo));
+        }
+        if (message.Media is { Count: > 0 } media)
+        {
+            // Every attachment is checked (count, type, size) before the first upload, so a refused reply posts nothing.
+            var (loaded, refused) = await ChannelMedia.LoadAsync(http, media, Limits(source), ct);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            foreach (var item in loaded)
+            {
+                var (mediaId, failed) = await UploadAsync(source, item, ct);
+                if (failed is not null)
+                {
+                    return failed;
+                }
+                form.Add(new("media_ids[]", mediaId!));
+            }
         }
         using var request = Request(source, HttpMethod.Post, "api/v1/statuses");
         request.Content = new FormUrlEncodedContent(form);
@@ -189,12 +211,54 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
                 ? SendResult.Success(status.Id)
                 : SendResult.Failure("Mastodon accepted the status but returned no id.", retryable: false);
         }
+        return await FailureAsync(response, ct);
+    }
+
+    async Task<SendResult> FailureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
         var error = $"Mastodon: {await ErrorOf(response, ct)}";
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return SendResult.Failure(error, retryable: true, RateLimitWait(response));
         }
         return SendResult.Failure(error, retryable: (int)response.StatusCode >= 500);
+    }
+
+    /// <summary>
+    /// Mastodon's limits for a status: 4 attachments; JPEG, PNG, GIF and WebP up to 16 MB each (Mastodon 4's default
+    /// <c>image_size_limit</c>; a server with another limit sets <c>max_image_bytes</c>).
+    /// </summary>
+    static MediaLimits Limits(Source source)
+    {
+        var max = SourceSettings.Number(source, MaxImageBytesSetting) is { } set && set > 0 ? set : DefaultMaxImageBytes;
+        return new MediaLimits("Mastodon", 4, new Dictionary<string, long>
+        {
+            ["image/jpeg"] = max, ["image/png"] = max, ["image/gif"] = max, ["image/webp"] = max,
+        });
+    }
+
+    /// <summary><c>POST /api/v2/media</c> (multipart <c>file</c>, <c>description</c>): the attachment's id for <c>media_ids[]</c>.</summary>
+    async Task<(string? Id, SendResult? Failure)> UploadAsync(Source source, LoadedMedia media, CancellationToken ct)
+    {
+        using var request = Request(source, HttpMethod.Post, "api/v2/media");
+        var file = new ByteArrayContent(media.Bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(media.ContentType);
+        var form = new MultipartFormDataContent { { file, "file", media.FileName } };
+        if (media.Description is { } description)
+        {
+            form.Add(new StringContent(description), "description");
+        }
+        request.Content = form;
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            return (null, await FailureAsync(response, ct));
+        }
+        // 200 when the image is processed, 202 while it still is; either way the id can be attached.
+        var attachment = await response.Content.ReadFromJsonAsync<MastodonMediaAttachment>(ct);
+        return attachment is { Id.Length: > 0 }
+            ? (attachment.Id, null)
+            : (null, SendResult.Failure("Mastodon accepted the attachment but returned no id.", retryable: false));
     }
 
     HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery, string? baseUrl = null)

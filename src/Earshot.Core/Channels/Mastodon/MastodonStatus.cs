@@ -66,3 +66,11 @@ public sealed record MastodonSearchResults
 {
     [JsonPropertyName("statuses")] public List<MastodonStatus> Statuses { get; init; } = [];
 }
+
+/// <summary>An uploaded attachment (docs.joinmastodon.org/entities/MediaAttachment); <c>url</c> is null while it is processed.</summary>
+public sealed record MastodonMediaAttachment
+{
+    [JsonPropertyName("id")] public string Id { get; init; } = "";
+    [JsonPropertyName("type")] public string? Type { get; init; }
+    [JsonPropertyName("url")] public string? Url { get; init; }
+}

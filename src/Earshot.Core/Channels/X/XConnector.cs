@@ -14,7 +14,7 @@ namespace Earshot.Core.Channels.X;
 /// with <c>POST /2/tweets</c> and answers privately with a direct message. Rate limits come from the
 /// <c>x-rate-limit-*</c> headers: a 429 waits until <c>x-rate-limit-reset</c>.
 /// </summary>
-public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingConnector
+public sealed partial class XConnector(HttpClient http, TimeProvider time) : IPollingConnector
 {
     public const string ConnectorName = "x";
     public const string ApiBaseSetting = "api_base";
@@ -33,6 +33,8 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
     internal const string TweetFields = "tweet.fields=created_at,lang,conversation_id,public_metrics,referenced_tweets&expansions=author_id&user.fields=public_metrics,verified";
 
     public string Name => ConnectorName;
+
+    public bool TakesMedia => true;
 
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
@@ -58,39 +60,6 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
 
     static bool HasTimelines(Source source) =>
         !string.IsNullOrWhiteSpace(SourceSettings.String(source, QuerySetting)) || !string.IsNullOrWhiteSpace(SourceSettings.String(source, UserIdSetting));
-
-    /// <summary>
-    /// One filtered-stream window under the lease: rules synced (on start and when changed), the stream opened, the
-    /// timelines caught up (recent search / mentions, when set: the stream has no resume point below X's Pro tier, so
-    /// what was posted between windows comes from there), then the stream read until the window is over. Tweets handed
-    /// on recently are kept in the cursor so none is handed on twice. When the connect used the last call of X's
-    /// rate-limit window, the next window waits for its reset.
-    /// </summary>
-    async Task<PollResult> StreamAsync(Source source, XCursor state, List<XRule> rules, CancellationToken ct)
-    {
-        var ruleIds = await _stream.SyncRulesAsync(source, rules, ct);
-        var seconds = Math.Clamp(SourceSettings.Number(source, StreamSecondsSetting) ?? DefaultStreamSeconds, 1, MaxStreamSeconds);
-        using var window = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, window.Token);
-        using var stream = await _stream.OpenAsync(source, ct);
-        var wait = Remaining(stream) == 0 ? RateLimitWait(stream, time) : null;
-        var (caught, next) = HasTimelines(source) ? await ReadTimelinesAsync(source, state, ct) : ([], state);
-        var (streamed, _) = await XFilteredStream.ReadAsync(source, stream, ruleIds, linked.Token, ct);
-
-        var seen = new List<string>(state.StreamSeen ?? []);
-        var known = new HashSet<string>(seen, StringComparer.Ordinal);
-        var posts = new List<PostDocument>();
-        foreach (var post in caught.Concat(streamed))
-        {
-            if (post.Id is { Length: > 0 } id && known.Add(id))
-            {
-                posts.Add(post);
-                seen.Add(id);
-            }
-        }
-        next = next with { StreamSeen = seen.Count > XCursor.SeenLimit ? seen[^XCursor.SeenLimit..] : seen };
-        return new PollResult(posts, next.Serialize(), wait);
-    }
 
     async Task<(List<PostDocument> Posts, XCursor Next)> ReadTimelinesAsync(Source source, XCursor state, CancellationToken ct)
     {
@@ -201,9 +170,20 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
                 $"The reply counts {length} characters on X (links count 23, emoji and CJK characters 2); X allows {XTextLength.MaxWeightedLength}. Shorten it and send again.",
                 retryable: false);
         }
-        object body = message.InReplyToExternalId is { Length: > 0 } inReplyTo
-            ? new { text, reply = new { in_reply_to_tweet_id = inReplyTo } }
-            : new { text };
+        var (mediaIds, refused) = await UploadMediaAsync(source, message.Media, direct: false, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var body = new Dictionary<string, object> { ["text"] = text };
+        if (message.InReplyToExternalId is { Length: > 0 } inReplyTo)
+        {
+            body["reply"] = new { in_reply_to_tweet_id = inReplyTo };
+        }
+        if (mediaIds.Count > 0)
+        {
+            body["media"] = new { media_ids = mediaIds };
+        }
         using var request = Request(source, HttpMethod.Post, "2/tweets");
         request.Content = JsonContent.Create(body);
         using var response = await http.SendAsync(request, ct);
@@ -247,8 +227,15 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
             }
             participantId = id;
         }
+        var (mediaIds, refused) = await UploadMediaAsync(message.Source, message.Media, direct: true, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
         using var request = Request(message.Source, HttpMethod.Post, $"2/dm_conversations/with/{Uri.EscapeDataString(participantId)}/messages");
-        request.Content = JsonContent.Create(new { text });
+        request.Content = JsonContent.Create(mediaIds.Count > 0
+            ? new Dictionary<string, object> { ["text"] = text, ["attachments"] = mediaIds.Select(id => new { media_id = id }).ToList() }
+            : new Dictionary<string, object> { ["text"] = text });
         using var sent = await http.SendAsync(request, ct);
         if (!sent.IsSuccessStatusCode)
         {
