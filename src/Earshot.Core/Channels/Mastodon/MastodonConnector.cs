@@ -261,18 +261,9 @@ public sealed partial class MastodonConnector(HttpClient http, TimeProvider time
             : (null, SendResult.Failure("Mastodon accepted the attachment but returned no id.", retryable: false));
     }
 
-    HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery, string? baseUrl = null)
-    {
-        var instance = (baseUrl ?? SourceSettings.Required(source, InstanceSetting)).TrimEnd('/') + "/";
-        if (!Uri.TryCreate(instance, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
-        {
-            throw new PollFailedException($"Source '{source.Name}': instance '{instance}' is not an http(s) address.");
-        }
-        var request = new HttpRequestMessage(method, new Uri(baseUri, pathAndQuery));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SourceSettings.Required(source, TokenSetting));
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
-    }
+    static HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery, string? baseUrl = null) =>
+        ChannelHttp.BearerRequest(source, "instance", baseUrl ?? SourceSettings.Required(source, InstanceSetting), method, pathAndQuery,
+            SourceSettings.Required(source, TokenSetting));
 
     /// <summary>Mastodon errors are <c>{"error":"..."}</c>; anything else is shown by its status line.</summary>
     static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken ct)

@@ -257,18 +257,9 @@ public sealed partial class XConnector(HttpClient http, TimeProvider time) : IPo
         return SendResult.Failure(error, retryable: (int)response.StatusCode >= 500);
     }
 
-    HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery)
-    {
-        var api = (SourceSettings.String(source, ApiBaseSetting) ?? DefaultApiBase).TrimEnd('/') + "/";
-        if (!Uri.TryCreate(api, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
-        {
-            throw new PollFailedException($"Source '{source.Name}': api_base '{api}' is not an http(s) address.");
-        }
-        var request = new HttpRequestMessage(method, new Uri(baseUri, pathAndQuery));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SourceSettings.Required(source, TokenSetting));
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
-    }
+    static HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery) =>
+        ChannelHttp.BearerRequest(source, ApiBaseSetting, SourceSettings.String(source, ApiBaseSetting) ?? DefaultApiBase, method, pathAndQuery,
+            SourceSettings.Required(source, TokenSetting));
 
     /// <summary>
     /// X errors are problem JSON (<c>{"title","detail","type"}</c>), sometimes with an <c>errors</c> array naming

@@ -196,16 +196,7 @@ internal sealed class XFilteredStream(HttpClient http, TimeProvider time)
         return (posts, disconnect);
     }
 
-    HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery)
-    {
-        var api = (SourceSettings.String(source, XConnector.ApiBaseSetting) ?? XConnector.DefaultApiBase).TrimEnd('/') + "/";
-        if (!Uri.TryCreate(api, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
-        {
-            throw new PollFailedException($"Source '{source.Name}': api_base '{api}' is not an http(s) address.");
-        }
-        var request = new HttpRequestMessage(method, new Uri(baseUri, pathAndQuery));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SourceSettings.Required(source, BearerSetting));
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
-    }
+    static HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery) =>
+        ChannelHttp.BearerRequest(source, XConnector.ApiBaseSetting, SourceSettings.String(source, XConnector.ApiBaseSetting) ?? XConnector.DefaultApiBase,
+            method, pathAndQuery, SourceSettings.Required(source, BearerSetting));
 }
