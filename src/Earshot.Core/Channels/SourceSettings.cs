@@ -32,6 +32,25 @@ public static class SourceSettings
             : null;
     }
 
+    /// <summary>The JSON value at <paramref name="key"/> (any kind), or null when missing.</summary>
+    public static JsonElement? Json(Source source, string key)
+    {
+        using var doc = Parse(source);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(key, out var value)
+            ? value.Clone()
+            : null;
+    }
+
+    /// <summary>True when <paramref name="key"/> is JSON <c>true</c> or the string <c>"true"</c>.</summary>
+    public static bool Flag(Source source, string key)
+    {
+        using var doc = Parse(source);
+        return doc.RootElement.ValueKind == JsonValueKind.Object
+               && doc.RootElement.TryGetProperty(key, out var value)
+               && (value.ValueKind == JsonValueKind.True
+                   || value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase));
+    }
+
     static JsonDocument Parse(Source source)
     {
         try

@@ -10,41 +10,109 @@ using Earshot.Core.Replies;
 namespace Earshot.Core.Channels.Mastodon;
 
 /// <summary>
-/// Mastodon over its REST API: polls mentions (notifications) and, when set, a hashtag timeline; replies as a
-/// status in the same thread, or as a <c>direct</c> status mentioning the customer for a private reply.
+/// Mastodon: hears mentions (notifications), a hashtag and a search, by polling the REST API or, with
+/// <c>streaming</c>, by reading the streaming API (server-sent events) in bounded windows under the source's lease;
+/// replies as a status in the same thread, or as a <c>direct</c> status mentioning the customer for a private reply.
+/// <para>
+/// A streaming poll opens the streams first (with <c>Last-Event-ID</c> when the server gave event ids), then catches
+/// up over REST from the stored <c>since_id</c>s — Mastodon does not replay missed events, so what was published
+/// between two windows comes from the catch-up — then reads the streams until the window is over. Statuses already
+/// handed on are remembered in the cursor, so a replay or an item both caught up and streamed is handed on once.
+/// </para>
 /// </summary>
-public sealed class MastodonConnector(HttpClient http, TimeProvider time) : IPollingConnector
+public sealed partial class MastodonConnector(HttpClient http, TimeProvider time) : IPollingConnector
 {
     public const string ConnectorName = "mastodon";
     public const string InstanceSetting = "instance";
     public const string TokenSetting = "access_token";
     public const string HashtagSetting = "hashtag";
+    public const string SearchSetting = "search";
+    public const string StreamingSetting = "streaming";
+    public const string StreamingUrlSetting = "streaming_url";
+    public const string StreamSecondsSetting = "stream_seconds";
     public const string MaxCharactersSetting = "max_characters";
     public const int DefaultMaxCharacters = 500;
     const int PageSize = 40;
     // A burst larger than this many pages since the last poll is read over the next polls, never skipped.
     const int MaxPages = 10;
+    const int DefaultStreamSeconds = 25;
+    const int MaxStreamSeconds = 90;
 
     public string Name => ConnectorName;
 
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
+    /// <summary>A streaming source is read most of the time, in windows of <c>stream_seconds</c>, a few seconds apart.</summary>
+    public TimeSpan DefaultPollIntervalFor(Source source) =>
+        SourceSettings.Flag(source, StreamingSetting) ? TimeSpan.FromSeconds(5) : DefaultPollInterval;
+
     public async Task<PollResult> PollAsync(Source source, string? cursor, CancellationToken ct)
     {
         var state = MastodonCursor.Parse(cursor);
+        if (SourceSettings.Flag(source, StreamingSetting))
+        {
+            return await StreamAsync(source, state, ct);
+        }
+        var (posts, next) = await CatchUpAsync(source, state, ct);
+        return new PollResult(posts, next.Serialize());
+    }
+
+    /// <summary>
+    /// The REST read: mentions, the hashtag timeline and the search since their cursors, oldest first, each status once.
+    /// </summary>
+    async Task<(List<PostDocument> Posts, MastodonCursor Next)> CatchUpAsync(Source source, MastodonCursor state, CancellationToken ct)
+    {
         var posts = new List<PostDocument>();
         var mentions = await ReadNewestAsync<MastodonNotification>(source, "api/v1/notifications?types[]=mention", state.Notifications, n => n.Id, ct);
         posts.AddRange(mentions.Items.Where(n => n.Status is not null).Select(n => n.Status!.ToPost()));
-        var tagCursor = state.Tag;
-        if (SourceSettings.String(source, HashtagSetting)?.Trim().TrimStart('#') is { Length: > 0 } hashtag)
+        var next = state with { Notifications = mentions.NewestId };
+        if (Hashtag(source) is { } hashtag)
         {
             var tagged = await ReadNewestAsync<MastodonStatus>(source, $"api/v1/timelines/tag/{Uri.EscapeDataString(hashtag)}", state.Tag, s => s.Id, ct);
             posts.AddRange(tagged.Items.Select(s => s.ToPost()));
-            tagCursor = tagged.NewestId;
+            next = next with { Tag = tagged.NewestId };
+        }
+        if (SourceSettings.String(source, SearchSetting)?.Trim() is { Length: > 0 } query)
+        {
+            var found = await SearchAsync(source, query, state.Search, ct);
+            posts.AddRange(found.Items.Select(s => s.ToPost()));
+            next = next with { Search = found.NewestId };
         }
         // Oldest first, so a conversation's posts are stored in the order they were written.
         posts.Reverse();
-        return new PollResult(posts, new MastodonCursor { Notifications = mentions.NewestId, Tag = tagCursor }.Serialize());
+        return (posts.DistinctBy(p => p.Id).ToList(), next);
+    }
+
+    static string? Hashtag(Source source) =>
+        SourceSettings.String(source, HashtagSetting)?.Trim().TrimStart('#') is { Length: > 0 } hashtag ? hashtag : null;
+
+    /// <summary>
+    /// <c>GET /api/v2/search?type=statuses</c> newer than <paramref name="minId"/>, paging with <c>offset</c> while pages
+    /// are full. Mastodon searches the full text only of posts its index holds (opted-in accounts, or ones the brand
+    /// account interacted with), so this complements the hashtag and the mentions.
+    /// </summary>
+    async Task<(List<MastodonStatus> Items, string? NewestId)> SearchAsync(Source source, string query, string? minId, CancellationToken ct)
+    {
+        var items = new List<MastodonStatus>();
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var path = $"api/v2/search?q={Uri.EscapeDataString(query)}&type=statuses&resolve=false&limit={PageSize}"
+                       + (minId is null ? "" : $"&min_id={Uri.EscapeDataString(minId)}")
+                       + (page == 0 ? "" : $"&offset={page * PageSize}");
+            using var request = Request(source, HttpMethod.Get, path);
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new PollFailedException($"Mastodon answered {(int)response.StatusCode} to GET /api/v2/search: {await ErrorOf(response, ct)}", RateLimitWait(response));
+            }
+            var batch = (await response.Content.ReadFromJsonAsync<MastodonSearchResults>(ct))?.Statuses ?? [];
+            items.AddRange(batch);
+            if (batch.Count < PageSize || minId is null)
+            {
+                break;
+            }
+        }
+        return (items.DistinctBy(s => s.Id).ToList(), MastodonIds.Newest(items.Select(s => s.Id), minId));
     }
 
     /// <summary>Pages back from the newest item to <paramref name="sinceId"/> with max_id, so nothing in between is skipped.</summary>
@@ -72,8 +140,7 @@ public sealed class MastodonConnector(HttpClient http, TimeProvider time) : IPol
             }
             maxId = id(batch[^1]);
         }
-        var newest = items.Count > 0 ? items.Select(id).MaxBy(i => (i.Length, i), IdOrder.Instance) : sinceId;
-        return (items, newest);
+        return (items, MastodonIds.Newest(items.Select(id), sinceId));
     }
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct)
@@ -130,9 +197,9 @@ public sealed class MastodonConnector(HttpClient http, TimeProvider time) : IPol
         return SendResult.Failure(error, retryable: (int)response.StatusCode >= 500);
     }
 
-    HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery)
+    HttpRequestMessage Request(Source source, HttpMethod method, string pathAndQuery, string? baseUrl = null)
     {
-        var instance = SourceSettings.Required(source, InstanceSetting).TrimEnd('/') + "/";
+        var instance = (baseUrl ?? SourceSettings.Required(source, InstanceSetting)).TrimEnd('/') + "/";
         if (!Uri.TryCreate(instance, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
         {
             throw new PollFailedException($"Source '{source.Name}': instance '{instance}' is not an http(s) address.");
@@ -172,14 +239,5 @@ public sealed class MastodonConnector(HttpClient http, TimeProvider time) : IPol
         }
         var wait = reset - time.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-    }
-
-    /// <summary>Mastodon ids are numeric strings: a longer id is a newer one.</summary>
-    sealed class IdOrder : IComparer<(int Length, string Id)>
-    {
-        public static readonly IdOrder Instance = new();
-
-        public int Compare((int Length, string Id) x, (int Length, string Id) y) =>
-            x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x.Id, y.Id);
     }
 }

@@ -60,3 +60,9 @@ public sealed record MastodonNotification
     [JsonPropertyName("type")] public string? Type { get; init; }
     [JsonPropertyName("status")] public MastodonStatus? Status { get; init; }
 }
+
+/// <summary>The answer of <c>GET /api/v2/search</c> (docs.joinmastodon.org/entities/Search); Earshot reads the statuses.</summary>
+public sealed record MastodonSearchResults
+{
+    [JsonPropertyName("statuses")] public List<MastodonStatus> Statuses { get; init; } = [];
+}

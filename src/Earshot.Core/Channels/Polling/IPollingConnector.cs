@@ -10,6 +10,12 @@ public interface IPollingConnector : IChannelConnector
     TimeSpan DefaultPollInterval { get; }
 
     /// <summary>
+    /// The pause after a poll of this source when its settings name no <c>poll_interval_seconds</c>: a connector that
+    /// reads some sources as a stream in windows pauses only briefly between them.
+    /// </summary>
+    TimeSpan DefaultPollIntervalFor(Source source) => DefaultPollInterval;
+
+    /// <summary>
     /// Reads what is new since <paramref name="cursor"/> (null on the first poll). Throws on a platform or network
     /// error; the poller records it on the source and backs off.
     /// </summary>

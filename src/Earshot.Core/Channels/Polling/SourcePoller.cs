@@ -81,7 +81,8 @@ public sealed class SourcePoller(
         }
         var ingested = await ingestor.IngestAsync(db, posts, ct);
         db.ChangeTracker.Clear();
-        var next = now + IntervalOf(source, connector);
+        var interval = IntervalOf(source, connector);
+        var next = now + (result.WaitAtLeast is { } wait && wait > interval ? wait : interval);
         // Only the lease holder may move the cursor: a node whose lease ran out and was taken over writes nothing.
         var updated = await db.Sources.IgnoreQueryFilters()
             .Where(s => s.Id == source.Id && s.LeaseToken == token)
@@ -126,5 +127,5 @@ public sealed class SourcePoller(
     static TimeSpan IntervalOf(Source source, IPollingConnector connector) =>
         SourceSettings.Number(source, IntervalSetting) is { } seconds
             ? TimeSpan.FromSeconds(Math.Max(seconds, MinInterval.TotalSeconds))
-            : connector.DefaultPollInterval;
+            : connector.DefaultPollIntervalFor(source);
 }

@@ -25,21 +25,77 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
     public const int MaxDmLength = 10_000;
     const int PageSize = 100;
     const int MaxPages = 5;
-    const string TweetFields = "tweet.fields=created_at,lang,conversation_id,public_metrics,referenced_tweets&expansions=author_id&user.fields=public_metrics,verified";
+    const int DefaultStreamSeconds = 25;
+    const int MaxStreamSeconds = 90;
+    public const string StreamSecondsSetting = "stream_seconds";
+
+    readonly XFilteredStream _stream = new(http, time);
+    internal const string TweetFields = "tweet.fields=created_at,lang,conversation_id,public_metrics,referenced_tweets&expansions=author_id&user.fields=public_metrics,verified";
 
     public string Name => ConnectorName;
 
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
+    /// <summary>With <c>stream_rules</c> a source is read from the filtered stream in windows, a few seconds apart.</summary>
+    public TimeSpan DefaultPollIntervalFor(Source source) =>
+        XFilteredStream.ConfiguredRules(source).Count > 0 ? TimeSpan.FromSeconds(5) : DefaultPollInterval;
+
     public async Task<PollResult> PollAsync(Source source, string? cursor, CancellationToken ct)
     {
         var state = XCursor.Parse(cursor);
+        var rules = XFilteredStream.ConfiguredRules(source);
+        if (rules.Count > 0)
+        {
+            return await StreamAsync(source, state, rules, ct);
+        }
+        if (!HasTimelines(source))
+        {
+            throw new PollFailedException($"Source '{source.Name}' needs a '{QuerySetting}' (recent search), a '{UserIdSetting}' (mentions) or '{XFilteredStream.RulesSetting}' (filtered stream) in its settings.");
+        }
+        var (posts, next) = await ReadTimelinesAsync(source, state, ct);
+        return new PollResult(posts, next.Serialize());
+    }
+
+    static bool HasTimelines(Source source) =>
+        !string.IsNullOrWhiteSpace(SourceSettings.String(source, QuerySetting)) || !string.IsNullOrWhiteSpace(SourceSettings.String(source, UserIdSetting));
+
+    /// <summary>
+    /// One filtered-stream window under the lease: rules synced (on start and when changed), the stream opened, the
+    /// timelines caught up (recent search / mentions, when set: the stream has no resume point below X's Pro tier, so
+    /// what was posted between windows comes from there), then the stream read until the window is over. Tweets handed
+    /// on recently are kept in the cursor so none is handed on twice. When the connect used the last call of X's
+    /// rate-limit window, the next window waits for its reset.
+    /// </summary>
+    async Task<PollResult> StreamAsync(Source source, XCursor state, List<XRule> rules, CancellationToken ct)
+    {
+        var ruleIds = await _stream.SyncRulesAsync(source, rules, ct);
+        var seconds = Math.Clamp(SourceSettings.Number(source, StreamSecondsSetting) ?? DefaultStreamSeconds, 1, MaxStreamSeconds);
+        using var window = new CancellationTokenSource(TimeSpan.FromSeconds(seconds), time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, window.Token);
+        using var stream = await _stream.OpenAsync(source, ct);
+        var wait = Remaining(stream) == 0 ? RateLimitWait(stream, time) : null;
+        var (caught, next) = HasTimelines(source) ? await ReadTimelinesAsync(source, state, ct) : ([], state);
+        var (streamed, _) = await XFilteredStream.ReadAsync(source, stream, ruleIds, linked.Token, ct);
+
+        var seen = new List<string>(state.StreamSeen ?? []);
+        var known = new HashSet<string>(seen, StringComparer.Ordinal);
+        var posts = new List<PostDocument>();
+        foreach (var post in caught.Concat(streamed))
+        {
+            if (post.Id is { Length: > 0 } id && known.Add(id))
+            {
+                posts.Add(post);
+                seen.Add(id);
+            }
+        }
+        next = next with { StreamSeen = seen.Count > XCursor.SeenLimit ? seen[^XCursor.SeenLimit..] : seen };
+        return new PollResult(posts, next.Serialize(), wait);
+    }
+
+    async Task<(List<PostDocument> Posts, XCursor Next)> ReadTimelinesAsync(Source source, XCursor state, CancellationToken ct)
+    {
         var query = SourceSettings.String(source, QuerySetting)?.Trim();
         var userId = SourceSettings.String(source, UserIdSetting)?.Trim();
-        if (string.IsNullOrEmpty(query) && string.IsNullOrEmpty(userId))
-        {
-            throw new PollFailedException($"Source '{source.Name}' needs a '{QuerySetting}' (recent search) or a '{UserIdSetting}' (mentions) in its settings.");
-        }
         var posts = new List<PostDocument>();
         var next = state;
         if (!string.IsNullOrEmpty(userId))
@@ -58,7 +114,7 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
         // Oldest first (ids grow with time), so a thread is stored in the order it was written.
         posts = posts.DistinctBy(p => p.Id).ToList();
         posts.Sort((a, b) => CompareIds(a.Id!, b.Id!));
-        return new PollResult(posts, next.Serialize());
+        return (posts, next);
     }
 
     /// <summary>
@@ -260,8 +316,10 @@ public sealed class XConnector(HttpClient http, TimeProvider time) : IPollingCon
     static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    TimeSpan? RateLimitWait(HttpResponseMessage response) => RateLimitWait(response, time);
+
     /// <summary><c>x-rate-limit-reset</c> is the end of the window in Unix seconds; the wait is from now until then.</summary>
-    TimeSpan? RateLimitWait(HttpResponseMessage response)
+    internal static TimeSpan? RateLimitWait(HttpResponseMessage response, TimeProvider time)
     {
         if (!response.Headers.TryGetValues("x-rate-limit-reset", out var values)
             || !long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))

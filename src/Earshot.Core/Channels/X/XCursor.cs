@@ -11,6 +11,11 @@ public sealed record XCursor
     /// <summary>Tweets of a burst not read yet (the poll ran out of pages or calls), read first on the next poll.</summary>
     [JsonPropertyName("search_gap")] public XGap? SearchGap { get; init; }
     [JsonPropertyName("mentions_gap")] public XGap? MentionsGap { get; init; }
+    /// <summary>With the filtered stream: ids of the last tweets handed on, so a tweet both streamed and caught up goes once.</summary>
+    [JsonPropertyName("stream_seen")] public IReadOnlyList<string>? StreamSeen { get; init; }
+
+    /// <summary>How many handed-on tweet ids are remembered.</summary>
+    public const int SeenLimit = 500;
 
     public static XCursor Parse(string? cursor)
     {
@@ -24,7 +29,9 @@ public sealed record XCursor
         }
     }
 
-    public string Serialize() => JsonSerializer.Serialize(this);
+    static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public string Serialize() => JsonSerializer.Serialize(this, Options);
 }
 
 /// <summary>The tweets after <see cref="Since"/> and before <see cref="Until"/> (both exclusive) still to be read.</summary>

@@ -95,6 +95,88 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollAsync_Search_AsksV2SearchForStatusesNewerThanTheCursorAndHandsEachStatusOnce()
+    {
+        _server.Handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            var body = context.Request.Path == "/api/v2/search" ? MastodonFixtures.SearchResults : MastodonFixtures.Mentions;
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+        };
+        var cursor = new MastodonCursor { Notifications = "34975000", Search = "109379800000000000" }.Serialize();
+
+        var result = await _connector.PollAsync(MastodonSource(""","search":"acme air" """), cursor, default);
+
+        var search = Assert.Single(_server.Requests, r => r.PathAndQuery.StartsWith("/api/v2/search", StringComparison.Ordinal));
+        Assert.Equal("/api/v2/search?q=acme air&type=statuses&resolve=false&limit=40&min_id=109379800000000000", Uri.UnescapeDataString(search.PathAndQuery));
+        Assert.Equal($"Bearer {Token}", search.Headers["Authorization"]);
+        Assert.Equal(["109379800000000042", "109379883446771234", "109379950000000010"], result.Posts.Select(p => p.Id).Order());
+        var kai = Assert.Single(result.Posts, p => p.Id == "109379950000000010");
+        Assert.Equal("acme air lost my luggage in Lisbon", kai.Text);
+        Assert.Equal("kai@travel.example.test", kai.Author?.Handle);
+        Assert.Equal("109379950000000010", MastodonCursor.Parse(result.NewCursor).Search);
+    }
+
+    [Fact]
+    public async Task PollAsync_SearchFullPage_PagesWithOffsetUntilAShortPage()
+    {
+        var full = "{\"statuses\":[" + string.Join(",", Enumerable.Range(1, 40).Select(i => $$"""{"id":"1093799600000{{i:D5}}","content":"<p>acme {{i}}</p>"}""")) + "]}";
+        _server.Handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            var body = context.Request.Path != "/api/v2/search" ? "[]"
+                : context.Request.Query.ContainsKey("offset") ? MastodonFixtures.SearchResults : full;
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+        };
+        var cursor = new MastodonCursor { Notifications = "1", Search = "109379800000000000" }.Serialize();
+
+        var result = await _connector.PollAsync(MastodonSource(""","search":"acme" """), cursor, default);
+
+        var searches = _server.Requests.Where(r => r.PathAndQuery.StartsWith("/api/v2/search", StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
+        Assert.Equal(2, searches.Count);
+        Assert.EndsWith("&offset=40", searches[1]);
+        Assert.Equal(42, result.Posts.Count);
+        Assert.Equal("109379960000000040", MastodonCursor.Parse(result.NewCursor).Search);
+    }
+
+    [Fact]
+    public async Task PollAsync_SearchFirstPoll_ReadsOnePageWithoutMinId()
+    {
+        _server.Handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(context.Request.Path == "/api/v2/search" ? MastodonFixtures.SearchResults : "[]"));
+        };
+
+        var result = await _connector.PollAsync(MastodonSource(""","search":"acme air" """), null, default);
+
+        var search = Assert.Single(_server.Requests, r => r.PathAndQuery.StartsWith("/api/v2/search", StringComparison.Ordinal));
+        Assert.DoesNotContain("min_id", search.PathAndQuery);
+        Assert.Equal(2, result.Posts.Count);
+        Assert.Equal("109379950000000010", MastodonCursor.Parse(result.NewCursor).Search);
+    }
+
+    [Fact]
+    public async Task PollAsync_SearchRefused_FailsWithMastodonsError()
+    {
+        _server.Handler = async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (context.Request.Path == "/api/v2/search")
+            {
+                context.Response.StatusCode = 403;
+                await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("""{"error":"This action is outside the authorized scopes"}"""));
+                return;
+            }
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("[]"));
+        };
+
+        var error = await Assert.ThrowsAsync<PollFailedException>(() => _connector.PollAsync(MastodonSource(""","search":"acme" """), null, default));
+
+        Assert.Equal("Mastodon answered 403 to GET /api/v2/search: This action is outside the authorized scopes", error.Message);
+    }
+
+    [Fact]
     public async Task PollAsync_Unauthorized_ThrowsWithMastodonError()
     {
         Reply(401, """{"error":"The access token is invalid"}""");
@@ -135,6 +217,29 @@ public sealed class MastodonConnectorTests : IAsyncLifetime
         var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Assert.Single(_server.Requests).Body);
         Assert.Equal("@jo@social.example.test Please send your booking code.", form["status"].ToString());
         Assert.Equal("direct", form["visibility"].ToString());
+        Assert.Equal("109379883446771234", form["in_reply_to_id"].ToString());
+    }
+
+    [Fact]
+    public async Task SendAsync_PrivateReplyAlreadyMentioningTheCustomer_MentionNotDoubled()
+    {
+        Reply(200, MastodonFixtures.CreatedStatus);
+
+        await _connector.SendAsync(Message(MastodonSource(), "Hi @jo@social.example.test, please DM the code.", ReplyVisibility.Private), default);
+
+        var form = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Assert.Single(_server.Requests).Body);
+        Assert.Equal("Hi @jo@social.example.test, please DM the code.", form["status"].ToString());
+        Assert.Equal("direct", form["visibility"].ToString());
+    }
+
+    [Fact]
+    public async Task SendAsync_PrivateReplyWithoutHandle_FailsWithoutRequest()
+    {
+        var result = await _connector.SendAsync(Message(MastodonSource(), "Hello", ReplyVisibility.Private, handle: null), default);
+
+        Assert.False(result.Sent);
+        Assert.False(result.Retryable);
+        Assert.Empty(_server.Requests);
     }
 
     [Fact]

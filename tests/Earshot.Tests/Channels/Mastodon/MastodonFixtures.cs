@@ -69,4 +69,36 @@ static class MastodonFixtures
         {"id": "109380000000000099", "created_at": "2026-11-22T16:00:00.000Z", "in_reply_to_id": "109379883446771234",
          "visibility": "public", "content": "<p>Sorry to hear that</p>", "account": {"id": "1", "acct": "acmeair", "followers_count": 10000}}
         """;
+
+    /// <summary>A v2 search answer (entity Search) with two statuses; one of them also mentioned the brand.</summary>
+    public const string SearchResults = """
+        {
+          "accounts": [],
+          "hashtags": [],
+          "statuses": [
+            {
+              "id": "109379950000000010",
+              "created_at": "2026-11-22T15:30:00.000Z",
+              "in_reply_to_id": null,
+              "spoiler_text": "",
+              "visibility": "public",
+              "language": "en",
+              "replies_count": 0, "reblogs_count": 3, "favourites_count": 4,
+              "content": "<p>acme air lost my luggage in Lisbon</p>",
+              "account": {"id": "4004", "username": "kai", "acct": "kai@travel.example.test", "display_name": "Kai", "followers_count": 230}
+            },
+            {
+              "id": "109379883446771234",
+              "created_at": "2026-11-22T14:08:11.000Z",
+              "in_reply_to_id": "109379880000000001",
+              "spoiler_text": "",
+              "visibility": "public",
+              "language": "en",
+              "replies_count": 0, "reblogs_count": 2, "favourites_count": 5,
+              "content": "<p>@acmeair lost my bag again</p>",
+              "account": {"id": "109302", "username": "jo", "acct": "jo@social.example.test", "display_name": "Jo", "followers_count": 5400}
+            }
+          ]
+        }
+        """;
 }
