@@ -252,6 +252,25 @@ public abstract class ApiTests<TDatabase> : IClassFixture<TDatabase>, IAsyncLife
     }
 
     [Fact]
+    public async Task Correction_Sentiment_MovesTheScoreToThatSide_AnUnknownLabelIs400OnSentiment()
+    {
+        var ingested = await (await _api.PostAsync("/api/v1/posts", Json("""{"id":"cor-2","text":"@acmeair where is my refund???"}"""))).Content.ReadFromJsonAsync<JsonElement>();
+        var postId = ingested.GetProperty("post_ids")[0].GetInt64();
+        await Eventually.HoldsAsync(async () => (await GetJsonAsync($"/api/v1/posts/{postId}")).GetProperty("status").GetString() == "processed",
+            TimeSpan.FromSeconds(5), "the post to be triaged");
+
+        var bad = await _api.PostAsJsonAsync($"/api/v1/posts/{postId}/corrections", new { sentiment = "angry" });
+        var ok = await _api.PostAsJsonAsync($"/api/v1/posts/{postId}/corrections", new { sentiment = "Positive" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("sentiment", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal("positive", (await ok.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sentiment").GetString());
+        var triage = (await GetJsonAsync($"/api/v1/posts/{postId}")).GetProperty("triage");
+        Assert.True(triage.GetProperty("sentiment").GetProperty("compound").GetDouble() >= 0.05);
+    }
+
+    [Fact]
     public async Task SignIn_RightPassword_SetsCookie_WrongPasswordIs401()
     {
         var email = $"sam-{Guid.NewGuid():N}@example.test";
