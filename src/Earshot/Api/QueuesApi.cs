@@ -22,6 +22,9 @@ public static class QueuesApi
         var sla = api.MapGroup("/sla-policies").WithTags("SLA policies");
         sla.MapGet("/", ListSlaAsync).WithSummary("SLA policies (targets in seconds)");
         sla.MapPost("/", CreateSlaAsync).WithSummary("Add an SLA policy");
+        sla.MapGet("/{id:long}", GetSlaAsync).WithSummary("One SLA policy with its priority bands");
+        sla.MapPut("/{id:long}", UpdateSlaAsync).WithSummary("Change an SLA policy's name, targets and bands (fields left out keep their value); due times already set stay");
+        sla.MapDelete("/{id:long}", DeleteSlaAsync).WithSummary("Delete an SLA policy no queue uses");
         return api;
     }
 
@@ -155,55 +158,163 @@ public static class QueuesApi
     static async Task<Results<Created<SlaPolicyJson>, ProblemHttpResult>> CreateSlaAsync(
         SlaPolicyRequest request, ClaimsPrincipal user, EarshotDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name))
+        request = request with
         {
-            return (ProblemHttpResult)Problems.BadRequest("name is required", "name");
+            FirstResponseSeconds = request.FirstResponseSeconds ?? 3600,
+            NextResponseSeconds = request.NextResponseSeconds ?? 4 * 3600,
+            ResolutionSeconds = request.ResolutionSeconds ?? 24 * 3600,
+            Bands = request.Bands ?? [],
+        };
+        if (ValidateSla(request) is { } problem)
+        {
+            return (ProblemHttpResult)problem;
         }
-        foreach (var (field, value) in new[] { ("first_response_seconds", request.FirstResponseSeconds), ("next_response_seconds", request.NextResponseSeconds), ("resolution_seconds", request.ResolutionSeconds) })
+        var name = request.Name!.Trim();
+        if (await db.SlaPolicies.AnyAsync(s => s.Name == name, ct))
         {
-            if (value is < 60 or > 90 * 24 * 3600)
-            {
-                return (ProblemHttpResult)Problems.BadRequest($"{field} must be between 60 seconds and 90 days", field);
-            }
+            return (ProblemHttpResult)Problems.Conflict($"An SLA policy named '{name}' already exists.");
+        }
+        var policy = new SlaPolicy { WorkspaceId = user.WorkspaceId(), Name = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+        ApplySla(request, policy);
+        db.SlaPolicies.Add(policy);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", SlaPolicyJson.From(policy));
+    }
+
+    static async Task<Results<Ok<SlaPolicyJson>, ProblemHttpResult>> GetSlaAsync(long id, EarshotDbContext db, CancellationToken ct) =>
+        await db.SlaPolicies.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct) is { } policy
+            ? TypedResults.Ok(SlaPolicyJson.From(policy))
+            : (ProblemHttpResult)Problems.NotFound($"SLA policy {id} does not exist in this workspace.");
+
+    /// <summary>
+    /// Changes the policy; fields left out keep their value. New targets apply to due times computed from now on
+    /// (conversations that open, get a reply or move queue later); due times already set on conversations stay.
+    /// </summary>
+    static async Task<Results<Ok<SlaPolicyJson>, ProblemHttpResult>> UpdateSlaAsync(
+        long id, SlaPolicyRequest request, EarshotDbContext db, CancellationToken ct)
+    {
+        var policy = await db.SlaPolicies.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (policy is null)
+        {
+            return (ProblemHttpResult)Problems.NotFound($"SLA policy {id} does not exist in this workspace.");
+        }
+        request = request with
+        {
+            Name = request.Name ?? policy.Name,
+            FirstResponseSeconds = request.FirstResponseSeconds ?? policy.FirstResponseSeconds,
+            NextResponseSeconds = request.NextResponseSeconds ?? policy.NextResponseSeconds,
+            ResolutionSeconds = request.ResolutionSeconds ?? policy.ResolutionSeconds,
+            Bands = request.Bands ?? policy.Bands,
+        };
+        if (ValidateSla(request) is { } problem)
+        {
+            return (ProblemHttpResult)problem;
+        }
+        var name = request.Name!.Trim();
+        if (await db.SlaPolicies.AnyAsync(s => s.Name == name && s.Id != id, ct))
+        {
+            return (ProblemHttpResult)Problems.Conflict($"An SLA policy named '{name}' already exists.");
+        }
+        policy.Name = name;
+        ApplySla(request, policy);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(SlaPolicyJson.From(policy));
+    }
+
+    static async Task<Results<NoContent, ProblemHttpResult>> DeleteSlaAsync(long id, EarshotDbContext db, CancellationToken ct) =>
+        await DeleteSlaPolicyAsync(db, id, ct) switch
+        {
+            (false, _) => (ProblemHttpResult)Problems.NotFound($"SLA policy {id} does not exist in this workspace."),
+            (true, { } refusal) => (ProblemHttpResult)Problems.Conflict(refusal),
+            _ => TypedResults.NoContent(),
+        };
+
+    /// <summary>
+    /// Deletes SLA policy <paramref name="id"/>; refuses (with the reason) while a queue still uses it. Found is false
+    /// when no such policy is in the workspace.
+    /// </summary>
+    internal static async Task<(bool Found, string? Refusal)> DeleteSlaPolicyAsync(EarshotDbContext db, long id, CancellationToken ct)
+    {
+        var policy = await db.SlaPolicies.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (policy is null)
+        {
+            return (false, null);
+        }
+        if (await db.Queues.Where(q => q.SlaPolicyId == id).Select(q => q.Name).OrderBy(n => n).FirstOrDefaultAsync(ct) is { } queue)
+        {
+            return (true, $"Queue '{queue}' uses '{policy.Name}'; give the queue another policy first.");
+        }
+        db.SlaPolicies.Remove(policy);
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
+    /// <summary>Copies a validated request (every field given) onto the policy.</summary>
+    internal static void ApplySla(SlaPolicyRequest request, SlaPolicy policy)
+    {
+        policy.FirstResponseSeconds = request.FirstResponseSeconds!.Value;
+        policy.NextResponseSeconds = request.NextResponseSeconds!.Value;
+        policy.ResolutionSeconds = request.ResolutionSeconds!.Value;
+        policy.Bands = [.. request.Bands!.Select(b => b with { Name = b.Name.Trim() })];
+    }
+
+    const int MinTargetSeconds = 60, MaxTargetSeconds = 90 * 24 * 3600;
+
+    /// <summary>
+    /// The first thing wrong with an SLA policy request whose fields are all given (the API fills left-out fields
+    /// first), as a 400 problem naming the field, or null. The admin form checks its input with this too.
+    /// </summary>
+    internal static IResult? ValidateSla(SlaPolicyRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            return Problems.BadRequest("name is required (at most 200 characters)", "name");
+        }
+        if (TargetsProblem("", request.FirstResponseSeconds, request.NextResponseSeconds, request.ResolutionSeconds) is { } targets)
+        {
+            return targets;
         }
         var bands = request.Bands ?? [];
         for (var i = 0; i < bands.Count; i++)
         {
             var band = bands[i];
-            if (string.IsNullOrWhiteSpace(band.Name) || band.Name.Length > 32 || bands.Take(i).Any(b => b.Name == band.Name))
+            var name = band.Name?.Trim();
+            if (string.IsNullOrEmpty(name) || name.Length > 32)
             {
-                return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].name is required, unique and at most 32 characters", $"bands[{i}].name");
+                return Problems.BadRequest($"bands[{i}].name is required (at most 32 characters)", $"bands[{i}].name");
+            }
+            if (bands.Take(i).Any(b => string.Equals(b.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return Problems.BadRequest($"bands[{i}].name: '{name}' is already used by another band", $"bands[{i}].name");
             }
             if (band.MinPriority is < 0 or > 100)
             {
-                return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].min_priority must be 0–100", $"bands[{i}].min_priority");
+                return Problems.BadRequest($"bands[{i}].min_priority must be 0–100", $"bands[{i}].min_priority");
             }
-            foreach (var (field, value) in new[] { ("first_response_seconds", band.FirstResponseSeconds), ("next_response_seconds", band.NextResponseSeconds), ("resolution_seconds", band.ResolutionSeconds) })
+            if (bands.Take(i).Any(b => b.MinPriority == band.MinPriority))
             {
-                if (value is < 60 or > 90 * 24 * 3600)
-                {
-                    return (ProblemHttpResult)Problems.BadRequest($"bands[{i}].{field} must be between 60 seconds and 90 days", $"bands[{i}].{field}");
-                }
+                return Problems.BadRequest($"bands[{i}].min_priority: {band.MinPriority} is already used by another band", $"bands[{i}].min_priority");
+            }
+            if (TargetsProblem($"bands[{i}].", band.FirstResponseSeconds, band.NextResponseSeconds, band.ResolutionSeconds) is { } bandTargets)
+            {
+                return bandTargets;
             }
         }
-        var name = request.Name.Trim();
-        if (await db.SlaPolicies.AnyAsync(s => s.Name == name, ct))
+        return null;
+    }
+
+    static IResult? TargetsProblem(string prefix, int? first, int? next, int? resolution)
+    {
+        foreach (var (field, value) in new[] { ("first_response_seconds", first), ("next_response_seconds", next), ("resolution_seconds", resolution) })
         {
-            return (ProblemHttpResult)Problems.Conflict($"An SLA policy named '{name}' already exists.");
+            if (value is null or < MinTargetSeconds or > MaxTargetSeconds)
+            {
+                return Problems.BadRequest($"{prefix}{field} must be between 60 seconds and 90 days", prefix + field);
+            }
         }
-        var policy = new SlaPolicy
-        {
-            WorkspaceId = user.WorkspaceId(),
-            Name = name,
-            FirstResponseSeconds = request.FirstResponseSeconds ?? 3600,
-            NextResponseSeconds = request.NextResponseSeconds ?? 4 * 3600,
-            ResolutionSeconds = request.ResolutionSeconds ?? 24 * 3600,
-            Bands = [.. bands.Select(b => b with { Name = b.Name.Trim() })],
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.SlaPolicies.Add(policy);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/sla-policies/{policy.Id}", SlaPolicyJson.From(policy));
+        return resolution < first
+            ? Problems.BadRequest($"{prefix}resolution_seconds: resolution cannot be due before the first response", prefix + "resolution_seconds")
+            : null;
     }
 }
 
