@@ -1,7 +1,10 @@
+using Earshot.Core.Conversations;
 using Earshot.Core.Data;
 using Earshot.Core.Ingestion;
 using Earshot.Core.Pipeline;
+using Earshot.Core.Prioritisation;
 using Earshot.Triage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Earshot.Core.Learning;
 
@@ -48,10 +51,44 @@ public sealed class TriageCorrector(WorkSignals signals, TimeProvider time)
         post.Bucket = bucket ?? post.Bucket;
         post.SentimentCompound = Corrected(post.SentimentCompound, sentiment);
         post.Reasons = [.. post.Reasons, new TriageReason("corrected", $"by {actor}")];
+        if (sentiment is not null)
+        {
+            await RescoreAsync(db, post, ct);
+        }
         await db.SaveChangesAsync(ct);
         signals.Training.Notify();
         return correction;
     }
+
+    /// <summary>
+    /// Re-scores the post's "sentiment" priority part after a sentiment correction, and its open conversation's when the
+    /// conversation's part came from this post or the corrected post now weighs more, so the inbox order follows.
+    /// </summary>
+    static async Task RescoreAsync(EarshotDbContext db, Post post, CancellationToken ct)
+    {
+        var before = post.PriorityParts.GetValueOrDefault(SentimentPart);
+        var after = PriorityScorer.SentimentPart(post.SentimentCompound, PriorityPolicy.Default);
+        if (after == before)
+        {
+            return;
+        }
+        post.PriorityParts = new Dictionary<string, int>(post.PriorityParts) { [SentimentPart] = after };
+        post.Priority = Math.Clamp(post.Priority + after - before, 0, 100);
+        if (post.ConversationId is not { } id
+            || await db.Conversations.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } conversation
+            || conversation.Status is ConversationStatus.Resolved or ConversationStatus.Closed)
+        {
+            return;
+        }
+        var current = conversation.PriorityParts.GetValueOrDefault(SentimentPart);
+        if (current == before || after > current)
+        {
+            conversation.PriorityParts = new Dictionary<string, int>(conversation.PriorityParts) { [SentimentPart] = after };
+            conversation.Priority = Math.Clamp(conversation.Priority + after - current, 0, 100);
+        }
+    }
+
+    const string SentimentPart = "sentiment";
 
     /// <summary>
     /// The compound score on the corrected side of the ±0.05 neutral band: a score already there is kept, one on the

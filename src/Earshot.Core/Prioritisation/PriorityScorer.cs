@@ -7,7 +7,7 @@ public static class PriorityScorer
 {
     public static PriorityScore Score(in PriorityInput input, PriorityPolicy policy)
     {
-        var sentiment = input.SentimentCompound < 0 ? Round(-input.SentimentCompound * policy.Sentiment) : 0;
+        var sentiment = SentimentPart(input.SentimentCompound, policy);
         var intent = input.Intent switch
         {
             Intent.Complaint => policy.Complaint,
@@ -45,6 +45,9 @@ public static class PriorityScorer
         var total = Math.Min(100, sentiment + intent + reach + value + velocity + risk + wait);
         return new PriorityScore(total, parts);
     }
+
+    /// <summary>The "sentiment" part of the score: negative posts need a person sooner.</summary>
+    public static int SentimentPart(double compound, PriorityPolicy policy) => compound < 0 ? Round(-compound * policy.Sentiment) : 0;
 
     static double ValueShare(string? tier, double lifetimeValue)
     {

@@ -57,6 +57,31 @@ public abstract class SentimentCorrectionTests<TDatabase>(TDatabase database) : 
         Assert.True(before > -0.05, $"the lexicon alone already reads it as negative ({before})");
         Assert.True(after <= -0.05, $"after training: {after}\n{model.Report}");
     }
+
+    [Fact]
+    public async Task Correct_NegativeSentiment_RaisesTheConversationsPriority_SoItMovesUpTheInbox()
+    {
+        await using var db = database.CreateContext();
+        var seed = await ConsoleSeed.NewAsync(db, _h);
+        var calm = await seed.ConversationAsync(Earshot.Core.Conversations.ConversationStatus.Open, _h.Now);
+        var other = await seed.ConversationAsync(Earshot.Core.Conversations.ConversationStatus.Open, _h.Now);
+        calm.Priority = 10;
+        calm.PriorityParts = new() { ["sentiment"] = 0, ["intent"] = 10 };
+        other.Priority = 12;
+        other.PriorityParts = new() { ["sentiment"] = 0, ["intent"] = 12 };
+        var post = await seed.PostAsync("the quibbler hums again", _h.Now, sentiment: 0.3, conversation: calm);
+        post.Priority = 10;
+        post.PriorityParts = new() { ["sentiment"] = 0, ["intent"] = 10 };
+        await db.SaveChangesAsync();
+
+        await new TriageCorrector(_h.Signals, _h.Time).CorrectAsync(db, post, null, null, null, "negative", "agent:7", default);
+
+        var inbox = await db.Conversations.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == calm.Id || c.Id == other.Id)
+            .OrderByDescending(c => c.Priority).ToListAsync();
+        Assert.Equal([calm.Id, other.Id], inbox.Select(c => c.Id));
+        Assert.Equal((23, 13), (inbox[0].Priority, inbox[0].PriorityParts["sentiment"]));
+        Assert.Equal(23, (await db.Posts.AsNoTracking().SingleAsync(p => p.Id == post.Id)).Priority);
+    }
 }
 
 public sealed class SqliteSentimentCorrectionTests(SqliteTestDatabase database) : SentimentCorrectionTests<SqliteTestDatabase>(database);
