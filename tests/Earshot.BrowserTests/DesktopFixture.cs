@@ -50,6 +50,8 @@ public sealed class DesktopFixture : IAsyncLifetime
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         await WaitUntilUpAsync();
 
+        // Expectations wait as long as actions do: on a busy two-core machine a Blazor round trip can pass five seconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

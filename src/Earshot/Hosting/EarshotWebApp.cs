@@ -29,6 +29,9 @@ public static class EarshotWebApp
                 o.InstrumentFilterPredicate = instrument => instrument.Meter.Name == PipelineMetrics.MeterName;
                 o.MetricsExpireAfter = TimeSpan.FromDays(1);
             });
+            // prometheus-net starts the adapter (its MeterListener) on the registry's first collection, so whatever was
+            // counted before the first scrape would be lost: collect once now to start listening from the beginning.
+            Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
         }
         var builder = WebApplication.CreateBuilder(args);
         // Serve the framework's and packages' static files (blazor.web.js, MudBlazor) from the build output in every

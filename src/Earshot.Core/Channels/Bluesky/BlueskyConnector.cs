@@ -35,6 +35,9 @@ public sealed class BlueskyConnector(HttpClient http, TimeProvider time) : IPoll
 
     public string Name => ConnectorName;
 
+    /// <summary>Posts carry up to 4 images (an <c>app.bsky.embed.images</c> embed); chat messages refuse them.</summary>
+    public bool TakesMedia => true;
+
     /// <summary>Short: the source is read most of the time, in windows of <c>stream_seconds</c>.</summary>
     public TimeSpan DefaultPollInterval => TimeSpan.FromSeconds(5);
 

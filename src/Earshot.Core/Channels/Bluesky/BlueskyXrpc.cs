@@ -21,6 +21,15 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
     public const string DefaultService = "https://bsky.social";
     public const int MaxPostGraphemes = 300;
     public const int MaxChatGraphemes = 1000;
+
+    /// <summary>The most an image blob in a post may be (the <c>app.bsky.embed.images</c> lexicon's <c>maxSize</c>).</summary>
+    public const long MaxImageBytes = 1_000_000;
+
+    /// <summary>Bluesky's limits for a post: 4 images; JPEG, PNG, WebP and GIF up to 1,000,000 bytes each.</summary>
+    public static readonly MediaLimits ImageLimits = new("Bluesky", 4, new Dictionary<string, long>
+    {
+        ["image/jpeg"] = MaxImageBytes, ["image/png"] = MaxImageBytes, ["image/webp"] = MaxImageBytes, ["image/gif"] = MaxImageBytes,
+    });
     const string ChatProxy = "did:web:api.bsky.chat#bsky_chat";
     static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(90);
 
@@ -37,6 +46,17 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
         if (message.InReplyToExternalId is not { Length: > 0 } parentUri || !parentUri.StartsWith("at://", StringComparison.Ordinal))
         {
             return SendResult.Failure("A Bluesky reply must answer a post (at:// URI), and this conversation has none.", retryable: false);
+        }
+        var images = new List<LoadedMedia>();
+        if (message.Media is { Count: > 0 } media)
+        {
+            // Every image is checked (count, type, size) before the sign-in, so a refused reply sends nothing.
+            var (loaded, refused) = await ChannelMedia.LoadAsync(http, media, ImageLimits, ct);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            images = loaded;
         }
         return await WithSessionAsync(message.Source, async session =>
         {
@@ -60,6 +80,20 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
                 ["createdAt"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                 ["reply"] = new BlueskyReplyRef { Root = parent.Record?.Reply?.Root ?? parentRef, Parent = parentRef },
             };
+            if (images.Count > 0)
+            {
+                var embedded = new List<object>();
+                foreach (var image in images)
+                {
+                    var (blob, status, failed) = await UploadBlobAsync(message.Source, session, image, ct);
+                    if (failed is not null)
+                    {
+                        return (status, failed);
+                    }
+                    embedded.Add(new Dictionary<string, object?> { ["alt"] = image.Description ?? "", ["image"] = blob });
+                }
+                record["embed"] = new Dictionary<string, object?> { ["$type"] = "app.bsky.embed.images", ["images"] = embedded };
+            }
             using var create = Request(message.Source, session, HttpMethod.Post, "com.atproto.repo.createRecord");
             create.Content = JsonContent.Create(new { repo = session.Did, collection = BlueskyConnector.PostCollection, record },
                 options: new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull });
@@ -75,6 +109,26 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
         }, ct);
     }
 
+    /// <summary>
+    /// <c>com.atproto.repo.uploadBlob</c> with the raw bytes and their type: the blob reference the post's embed names,
+    /// passed on as the PDS wrote it (<c>{"$type":"blob","ref":{"$link":…},"mimeType":…,"size":…}</c>).
+    /// </summary>
+    async Task<(JsonElement Blob, HttpStatusCode Status, SendResult? Failure)> UploadBlobAsync(Source source, Session session, LoadedMedia image, CancellationToken ct)
+    {
+        using var upload = Request(source, session, HttpMethod.Post, "com.atproto.repo.uploadBlob");
+        upload.Content = new ByteArrayContent(image.Bytes);
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue(image.ContentType);
+        using var uploaded = await http.SendAsync(upload, ct);
+        if (!uploaded.IsSuccessStatusCode)
+        {
+            return (default, uploaded.StatusCode, await FailureAsync(uploaded, ct));
+        }
+        using var answer = JsonDocument.Parse(await uploaded.Content.ReadAsStringAsync(ct));
+        return answer.RootElement.ValueKind == JsonValueKind.Object && answer.RootElement.TryGetProperty("blob", out var blob) && blob.ValueKind == JsonValueKind.Object
+            ? (blob.Clone(), uploaded.StatusCode, null)
+            : (default, uploaded.StatusCode, SendResult.Failure("Bluesky accepted the image but returned no blob.", retryable: false));
+    }
+
     /// <summary>A chat message: find (or open) the conversation with the customer's DID, then send into it.</summary>
     public async Task<SendResult> SendDirectAsync(OutboundMessage message, CancellationToken ct)
     {
@@ -87,6 +141,10 @@ internal sealed class BlueskyXrpc(HttpClient http, TimeProvider time)
         if (message.RecipientHandle is not { Length: > 0 } recipient)
         {
             return SendResult.Failure("A Bluesky chat message needs the customer's handle or DID, and this conversation has none.", retryable: false);
+        }
+        if (message.Media is { Count: > 0 })
+        {
+            return SendResult.Failure("Bluesky chat takes no images; remove the attachments and send again.", retryable: false);
         }
         return await WithSessionAsync(message.Source, async session =>
         {

@@ -15,15 +15,26 @@ namespace Earshot.Core.Channels.Email;
 /// SMTP from the mailbox's address, threaded with In-Reply-To and References. E-mail is a private channel.
 /// A connection lost in the middle of a poll keeps what was read before it: the cursor stops at the last whole
 /// message, so the next poll goes on from there without losing or repeating mail.
+/// Replies may carry images as MIME attachments, within <c>max_attachment_bytes</c> in all.
 /// </summary>
-public sealed class EmailConnector(TimeProvider time, ILogger<EmailConnector> log) : IPollingConnector
+public sealed class EmailConnector(TimeProvider time, ILogger<EmailConnector> log, HttpClient http) : IPollingConnector
 {
     public const string ConnectorName = "email";
+    /// <summary>How many images one reply may carry.</summary>
+    public const int MaxAttachments = 10;
     /// <summary>A mailbox with a big backlog is read over several polls, this many messages at a time.</summary>
     public const int MaxMessagesPerPoll = 100;
     const int TimeoutMilliseconds = 30_000;
 
+    /// <summary>With its own client for image addresses in replies.</summary>
+    public EmailConnector(TimeProvider time, ILogger<EmailConnector> log) : this(time, log, ChannelHttp.CreateClient())
+    {
+    }
+
     public string Name => ConnectorName;
+
+    /// <summary>Images go out as attachments of the reply.</summary>
+    public bool TakesMedia => true;
 
     public TimeSpan DefaultPollInterval => TimeSpan.FromMinutes(1);
 
@@ -123,7 +134,25 @@ public sealed class EmailConnector(TimeProvider time, ILogger<EmailConnector> lo
             return SendResult.Failure($"'{message.RecipientHandle}' is not an e-mail address to answer.", retryable: false);
         }
 
-        var mail = Compose(message, settings, to);
+        var attachments = new List<LoadedMedia>();
+        if (message.Media is { Count: > 0 } media)
+        {
+            // Every image is checked (count, type, size in all) before the SMTP server is reached, so a refused reply sends nothing.
+            var (loaded, refused) = await ChannelMedia.LoadAsync(http, media, AttachmentLimits(settings), ct);
+            if (refused is not null)
+            {
+                return refused;
+            }
+            var total = loaded.Sum(m => m.Bytes.LongLength);
+            if (total > settings.MaxAttachmentBytes)
+            {
+                return SendResult.Failure($"The attachments are {total:N0} bytes together; this mailbox sends at most {settings.MaxAttachmentBytes:N0} bytes "
+                                          + $"of attachments per reply ({EmailSettings.MaxAttachmentBytesSetting}). Change the attachments and send again.", retryable: false);
+            }
+            attachments = loaded;
+        }
+
+        var mail = Compose(message, settings, to, attachments);
         using var client = new SmtpClient { Timeout = TimeoutMilliseconds };
         try
         {
@@ -152,8 +181,18 @@ public sealed class EmailConnector(TimeProvider time, ILogger<EmailConnector> lo
         }
     }
 
-    /// <summary>From the mailbox, to the customer, "Re:" the subject, threaded under the customer's message.</summary>
-    internal static MimeMessage Compose(OutboundMessage message, EmailSettings settings, MailboxAddress to)
+    /// <summary>Up to <see cref="MaxAttachments"/> images, JPEG, PNG, GIF or WebP, none larger than the mailbox's total allowance.</summary>
+    static MediaLimits AttachmentLimits(EmailSettings settings) => new("E-mail", MaxAttachments, new Dictionary<string, long>
+    {
+        ["image/jpeg"] = settings.MaxAttachmentBytes, ["image/png"] = settings.MaxAttachmentBytes,
+        ["image/gif"] = settings.MaxAttachmentBytes, ["image/webp"] = settings.MaxAttachmentBytes,
+    });
+
+    /// <summary>
+    /// From the mailbox, to the customer, "Re:" the subject, threaded under the customer's message; images become
+    /// attachments (<c>image-1.png</c>, … with their type, their alt text as <c>Content-Description</c>).
+    /// </summary>
+    internal static MimeMessage Compose(OutboundMessage message, EmailSettings settings, MailboxAddress to, IReadOnlyList<LoadedMedia>? attachments = null)
     {
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(settings.FromName ?? "", settings.Address));
@@ -170,7 +209,15 @@ public sealed class EmailConnector(TimeProvider time, ILogger<EmailConnector> lo
             mail.InReplyTo = parent;
             mail.References.Add(parent);
         }
-        mail.Body = new TextPart("plain") { Text = message.Text };
+        var body = new BodyBuilder { TextBody = message.Text };
+        for (var i = 0; i < (attachments?.Count ?? 0); i++)
+        {
+            var image = attachments![i];
+            var name = $"image-{i + 1}{Path.GetExtension(image.FileName)}";
+            var part = (MimePart)body.Attachments.Add(name, image.Bytes, ContentType.Parse(image.ContentType));
+            part.ContentDescription = image.Description;
+        }
+        mail.Body = body.ToMessageBody();
         return mail;
     }
 

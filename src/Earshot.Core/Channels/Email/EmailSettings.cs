@@ -18,8 +18,12 @@ public sealed record EmailSettings(
     SecureSocketOptions SmtpSecurity,
     string? SmtpUsername,
     string? SmtpPassword,
-    int BacklogDays)
+    int BacklogDays,
+    long MaxAttachmentBytes = EmailSettings.DefaultMaxAttachmentBytes)
 {
+    /// <summary>10 MB of attachments per reply: well inside what common mail servers accept once Base64 adds its third.</summary>
+    public const long DefaultMaxAttachmentBytes = 10 * 1024 * 1024;
+    public const string MaxAttachmentBytesSetting = "max_attachment_bytes";
     public const string AddressSetting = "address";
     public const string FromNameSetting = "from_name";
     public const string ImapHostSetting = "imap_host";
@@ -55,7 +59,8 @@ public sealed record EmailSettings(
             SmtpSecurity: smtpSecurity,
             SmtpUsername: SourceSettings.String(source, SmtpUsernameSetting) ?? username,
             SmtpPassword: SourceSettings.String(source, SmtpPasswordSetting) ?? password,
-            BacklogDays: (int)Math.Clamp(SourceSettings.Number(source, BacklogDaysSetting) ?? 7, 0, 3650));
+            BacklogDays: (int)Math.Clamp(SourceSettings.Number(source, BacklogDaysSetting) ?? 7, 0, 3650),
+            MaxAttachmentBytes: SourceSettings.Number(source, MaxAttachmentBytesSetting) is { } max && max > 0 ? max : DefaultMaxAttachmentBytes);
     }
 
     static int Port(Source source, string key, int fallback) =>

@@ -130,6 +130,43 @@ public abstract class EmailPipelineTests(TestDatabase database, MailServers serv
     }
 
     [Fact]
+    public async Task Reply_WithAnImageAddress_LeavesThroughTheOutboxAsAnAttachmentOfTheMail()
+    {
+        await using var files = await LocalHttpServer.StartAsync();
+        var png = MediaFixtures.Png(4000);
+        files.Handler = async context =>
+        {
+            context.Response.ContentType = "image/png";
+            await context.Response.Body.WriteAsync(png);
+        };
+        await using var db = database.CreateContext();
+        var (source, mailbox) = await NewMailboxSourceAsync(db);
+        await servers.AppendAsync(mailbox, MailServers.Mail("kim@customer.test", "Claim", "How do I claim for the suitcase?", "c1@customer.test"));
+        await PollAndDrainAsync(db);
+        var conversation = await db.Conversations.IgnoreQueryFilters().SingleAsync(c => c.SourceId == source.Id);
+        var before = servers.Received().Count;
+
+        var attachments = new[] { new ReplyAttachment(new Uri(files.BaseAddress, "claim-form.png").ToString(), "The claim form") };
+        var (reply, error) = await _harness.Replies().CreateAsync(db, conversation, "The form is attached.", ReplyVisibility.Private, null, default, attachments: attachments);
+        await Sender().RunOnceAsync(db, default);
+
+        Assert.Null(error);
+        var sent = await db.Replies.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == reply!.Id);
+        Assert.Equal(ReplyStatus.Sent, sent.Status);
+        // Each test's database numbers replies from 1, so the Message-ID may repeat across tests: take the newest mail.
+        var received = servers.Received();
+        Assert.Equal(before + 1, received.Count);
+        var mail = received[^1];
+        Assert.Equal(sent.ExternalId, mail.MessageId);
+        Assert.Equal("The form is attached.", mail.TextBody?.Trim());
+        var part = Assert.IsType<MimeKit.MimePart>(Assert.Single(mail.Attachments));
+        Assert.Equal(("image/png", "image-1.png", "The claim form"), (part.ContentType.MimeType, part.FileName, part.ContentDescription));
+        using var bytes = new MemoryStream();
+        part.Content!.DecodeTo(bytes);
+        Assert.Equal(png, bytes.ToArray());
+    }
+
+    [Fact]
     public async Task Poll_ServerDownThenBack_RecordsTheErrorThenRecoversEveryMessageOnce()
     {
         await using var db = database.CreateContext();
